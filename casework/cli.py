@@ -1,0 +1,127 @@
+"""The `casework` command: a thin layer over the Python API in casework.api.
+
+Each command builds Settings from its options, calls one API function and prints the result,
+for people (rich) or as JSON (--json). A UserError becomes one line on stderr and exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from casework import api
+from casework.config import Settings
+from skills.errors import UserError
+
+app = typer.Typer(help="A case worker and specialist agents that hand a case to each other, over a Korean blog corpus.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+corpus_app = typer.Typer(help="Look at and prepare the corpus.", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+console = Console()
+
+CorpusOption = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of .md/.txt posts [default: the project's corpus/posts].")]
+HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Folder for stores and run history [env CASEWORK_HOME, default ~/.casework].")]
+ChromaOption = Annotated[Optional[str], typer.Option("--chroma-url", help="Chroma server URL [env CASEWORK_CHROMA_URL]; a local store when unset.")]
+EmbeddingsOption = Annotated[Optional[str], typer.Option("--embeddings", help="'hash' (offline default) or provider:model.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (schema in README).")]
+
+
+def settings_from(corpus=None, home=None, chroma_url=None, embeddings=None, **more) -> Settings:
+    """Settings from the environment, overridden by the options that were given."""
+    given = {"corpus": corpus, "home": home, "chroma_url": chroma_url, "embeddings": embeddings, **more}
+    return Settings(**{key: value for key, value in given.items() if value is not None})
+
+
+def user_errors(command):
+    """Turn a UserError into one line on stderr and exit code 1."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except UserError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted; nothing half-written was kept", err=True)
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def print_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+@user_errors
+def ingest(corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
+           embeddings: EmbeddingsOption = None, rebuild: Annotated[bool, typer.Option(help="Delete the store and build it anew.")] = False,
+           as_json: JsonOption = False):
+    """Bring the store in step with the corpus: embeds only new passages, deletes removed ones."""
+    from rich.progress import Progress
+
+    settings = settings_from(corpus, home, chroma_url, embeddings)
+    with Progress(console=Console(stderr=True), transient=True, disable=as_json or not sys.stderr.isatty()) as progress:
+        tasks = {}
+
+        def show(stage: str, done: int, total: int):
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done)
+
+        report = api.ingest(settings, rebuild=rebuild, progress=show)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if as_json:
+        return print_json(report.model_dump())
+    console.print(f"{report.posts} posts, {report.passages} passages: {report.added} embedded, "
+                  f"{report.deleted} deleted, {report.kept} unchanged ({report.seconds:.1f}s)")
+
+
+@app.command()
+@user_errors
+def search(query: str, k: Annotated[int, typer.Option("--k", help="How many passages.")] = 5,
+           mode: Annotated[str, typer.Option(help="hybrid, dense or lexical.")] = "hybrid",
+           corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
+           embeddings: EmbeddingsOption = None, as_json: JsonOption = False):
+    """Find the passages that answer a query (Korean or English)."""
+    hits = api.search(query, k=k, settings=settings_from(corpus, home, chroma_url, embeddings), mode=mode)
+    if as_json:
+        return print_json([hit.model_dump() for hit in hits])
+    if not hits:
+        console.print("no passage matches that query")
+    for rank, hit in enumerate(hits, 1):
+        console.print(f"[bold]{rank}. {hit.title}[/bold]  [dim]{hit.post_id} {hit.start}-{hit.end} score {hit.score:.4f}[/dim]")
+        console.print(f"   {hit.passage[:240]}{'…' if len(hit.passage) > 240 else ''}", markup=False)
+
+
+@corpus_app.command("list")
+@user_errors
+def corpus_list(corpus: CorpusOption = None, as_json: JsonOption = False):
+    """List the posts of the corpus."""
+    posts = api.list_posts(settings_from(corpus))
+    if as_json:
+        return print_json([post.model_dump(exclude={"text"}) for post in posts])
+    for post in posts:
+        console.print(f"{post.id}  [bold]{post.title}[/bold]  [dim]{post.author or ''} {post.date or ''} {len(post.text)} chars[/dim]")
+    console.print(f"{len(posts)} posts")
+
+
+@corpus_app.command("split")
+@user_errors
+def corpus_split(raw: Annotated[Path, typer.Argument(help="Folder of raw .txt dumps.")] = Path("corpus/raw"),
+                 out: Annotated[Path, typer.Option(help="Folder for the Markdown posts.")] = Path("corpus/posts")):
+    """Split raw blog dumps into one Markdown post per file, with front matter."""
+    posts = api.split_corpus(raw, out)
+    console.print(f"{len(posts)} posts written to {out}")
+
+
+if __name__ == "__main__":
+    app()

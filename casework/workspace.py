@@ -1,0 +1,118 @@
+"""The workspace: a corpus folder, its analysis and its Chroma store, opened or built on demand.
+
+`ingest` brings the store in step with the corpus (idempotent, incremental); `open_library`
+gives the agents a ready `Library`, building the store first when there is none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from casework.config import Settings
+from skills.corpus import Post, load_posts
+from skills.embeddings import embeddings_name, load_embeddings
+from skills.index import AnalyzedPost, analyze_corpus
+from skills.retrieval import Library
+from skills.store import open_client, open_collection, sync_collection, write_lock
+from skills.terms import curated_glossary, merge_maps, mine_glosses
+
+
+class IngestReport(BaseModel):
+    """What an ingest did, for people and for JSON."""
+
+    posts: int
+    passages: int
+    added: int
+    deleted: int
+    kept: int
+    seconds: float
+    warnings: list[str]
+
+
+def _fingerprint(analyzed: list[AnalyzedPost]) -> str:
+    return hashlib.sha256("\n".join(sorted(p.id for a in analyzed for p in a.passages)).encode()).hexdigest()
+
+
+def _synced_marker(settings: Settings, collection_name: str) -> Path:
+    return settings.store_dir / f"synced-{collection_name}.txt"
+
+
+def collection_name(settings: Settings, embeddings) -> str:
+    """Collection per corpus and embeddings, so switching either never mixes vectors."""
+    return f"cw-{settings.corpus_key}-{embeddings_name(embeddings)}"[:60].rstrip("-")
+
+
+def _analyze(settings: Settings, posts: list[Post], progress=None) -> list[AnalyzedPost]:
+    term_map = mine_glosses("\n".join(p.title + "\n" + p.text for p in posts))
+    hints = sorted(t for t in term_map if not t.isascii())
+    return analyze_corpus(posts, settings.store_dir / "analysis.json", hints, progress)
+
+
+def ingest(settings: Settings, rebuild: bool = False, progress: Callable[[str, int, int], None] | None = None) -> IngestReport:
+    """Bring the store in step with the corpus: embed new passages, delete removed ones, keep the rest."""
+    started = time.perf_counter()
+    posts, warnings = load_posts(settings.corpus)
+    local_path = None if settings.chroma_url else settings.store_dir / "chroma"
+    with write_lock(settings.store_dir if local_path else None):
+        if rebuild:
+            shutil.rmtree(settings.store_dir, ignore_errors=True)
+        settings.store_dir.mkdir(parents=True, exist_ok=True)
+        done = 0
+
+        def analysed(_post):
+            nonlocal done
+            done += 1
+            if progress:
+                progress("analyse", done, len(posts))
+
+        analyzed = _analyze(settings, posts, analysed)
+        embeddings = load_embeddings(settings.embeddings)
+        client = open_client(local_path, settings.chroma_url, settings.chroma_token)
+        name = collection_name(settings, embeddings)
+        if rebuild and settings.chroma_url:
+            try:
+                client.delete_collection(name)
+            except Exception:  # nothing to delete on a fresh server
+                pass
+        collection = open_collection(client, name)
+        passages = [p for a in analyzed for p in a.passages]
+        embedded = 0
+
+        def stored(count):
+            nonlocal embedded
+            embedded += count
+            if progress:
+                progress("embed", embedded, len(passages))
+
+        report = sync_collection(collection, passages, embeddings, stored)
+        _synced_marker(settings, name).write_text(_fingerprint(analyzed))
+    return IngestReport(posts=len(posts), passages=len(passages), added=report.added, deleted=report.deleted,
+                        kept=report.kept, seconds=round(time.perf_counter() - started, 3), warnings=warnings)
+
+
+def open_library(settings: Settings) -> Library:
+    """The agents' view of the corpus; syncs the store first when it lags the corpus (or is missing)."""
+    return _open_library(settings.model_dump_json())
+
+
+@cache
+def _open_library(settings_json: str) -> Library:
+    settings = Settings.model_validate_json(settings_json)
+    posts, _warnings = load_posts(settings.corpus)
+    analyzed = _analyze(settings, posts)
+    embeddings = load_embeddings(settings.embeddings)
+    local_path = None if settings.chroma_url else settings.store_dir / "chroma"
+    name = collection_name(settings, embeddings)
+    marker = _synced_marker(settings, name)
+    if not marker.exists() or marker.read_text() != _fingerprint(analyzed):
+        ingest(settings)
+    collection = open_collection(open_client(local_path, settings.chroma_url, settings.chroma_token), name)
+    term_map = merge_maps(curated_glossary(), mine_glosses("\n".join(a.post.title + "\n" + a.post.text for a in analyzed)))
+    return Library(analyzed, collection, embeddings, term_map)

@@ -1,0 +1,66 @@
+"""Embedding skills: a local, deterministic default and any LangChain `Embeddings` by name.
+
+The default hashes words and character 2-3-grams into a fixed-size vector (log term frequency,
+L2-normalised). It needs no download and no fitting, so a post's vector never changes when
+other posts do, which keeps ingest incremental. It captures surface overlap across Korean
+particles and endings, not meaning: paraphrases with no shared n-grams are left to the term map
+and to a real model a user plugs in (`--embeddings provider:model`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from skills.text import char_ngrams
+
+DEFAULT = "hash"
+
+
+class HashedNgramEmbeddings(Embeddings):
+    """Words and character n-grams hashed into `dimensions` buckets; the same text always gives the same vector."""
+
+    def __init__(self, dimensions: int = 2048):
+        self.dimensions = dimensions
+
+    @property
+    def name(self) -> str:
+        return f"hash{self.dimensions}"
+
+    def _bucket(self, gram: str) -> tuple[int, float]:
+        digest = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "little")
+        return digest % self.dimensions, 1.0 if digest >> 63 else -1.0
+
+    def embed_query(self, text: str) -> list[float]:
+        vector = np.zeros(self.dimensions, dtype=np.float32)
+        counts: dict[str, int] = {}
+        for gram in char_ngrams(text):
+            counts[gram] = counts.get(gram, 0) + 1
+        for gram, count in counts.items():
+            index, sign = self._bucket(gram)
+            vector[index] += sign * (1.0 + math.log(count))
+        norm = float(np.linalg.norm(vector))
+        return (vector / norm if norm else vector).tolist()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self.embed_query(text) for text in texts]
+
+
+def load_embeddings(spec: str = DEFAULT) -> Embeddings:
+    """`hash` (the offline default) or `provider:model` for any installed LangChain embeddings integration."""
+    if spec in ("", DEFAULT):
+        return HashedNgramEmbeddings()
+    if ":" not in spec:
+        raise ValueError(f"embeddings must be 'hash' or 'provider:model', got {spec!r}")
+    from langchain_classic.embeddings import init_embeddings
+
+    return init_embeddings(spec)
+
+
+def embeddings_name(embeddings: Embeddings) -> str:
+    """A short name that keeps collections of different embeddings apart."""
+    name = getattr(embeddings, "name", None) or getattr(embeddings, "model", None) or type(embeddings).__name__
+    return "".join(ch if ch.isalnum() else "-" for ch in str(name)).strip("-")[:40] or "custom"

@@ -1,0 +1,107 @@
+"""Retrieval skills: hybrid search over passages, dense (Chroma) and lexical (BM25), fused.
+
+`Library` is the corpus as the agents see it: analysed posts, a BM25 index over their passages
+(title terms included, so a post's every passage knows what the post is about), the Chroma
+collection, the embeddings and the bilingual term map. Queries are expanded with the term map and
+analysed against the corpus lexicon, so answering a query never loads Kiwi.
+Not handled: re-ranking with a cross-encoder (a user can plug a model into the LLM backends).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from langchain_core.embeddings import Embeddings
+from pydantic import BaseModel
+
+from skills.index import AnalyzedPost, Passage
+from skills.store import dense_search
+from skills.terms import TermMap, expand_query
+from skills.text import segment
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of top ranks
+CANDIDATES = 50
+
+
+class Hit(BaseModel):
+    """One search result: a passage of a post, with its fused score and offsets into the post."""
+
+    post_id: str
+    title: str
+    score: float
+    passage: str
+    start: int
+    end: int
+
+
+def fuse(*rankings: list[str], k: int = RRF_K) -> dict[str, float]:
+    """Reciprocal rank fusion of several rankings of ids."""
+    scores: dict[str, float] = defaultdict(float)
+    for ranking in rankings:
+        for rank, item in enumerate(ranking):
+            scores[item] += 1.0 / (k + rank + 1)
+    return dict(scores)
+
+
+class Library:
+    """The analysed corpus with its search indexes; built once per process by the workspace."""
+
+    def __init__(self, posts: list[AnalyzedPost], collection, embeddings: Embeddings, term_map: TermMap):
+        import bm25s
+
+        self.posts = {p.post.id: p for p in posts}
+        self.passages: list[Passage] = [passage for p in posts for passage in p.passages]
+        self.passage_index = {p.id: i for i, p in enumerate(self.passages)}
+        self.collection, self.embeddings, self.term_map = collection, embeddings, term_map
+        self.lexicon = frozenset(t for p in posts for s in p.sentences for t in s.terms) | frozenset(
+            t for p in posts for t in p.title_terms)
+        self.bm25 = bm25s.BM25()
+        title_terms = {p.post.id: p.title_terms for p in posts}
+        self.bm25.index([p.terms + title_terms[p.post_id] * 2 for p in self.passages] or [["_"]],
+                        show_progress=False)
+
+    def terms(self, text: str) -> list[str]:
+        """Content terms of a user's text, analysed against the corpus lexicon."""
+        return segment(text, self.lexicon)
+
+    def expand(self, query: str) -> str:
+        """The query with the glosses of its terms added (English finds Korean and back)."""
+        return expand_query(query, self.term_map)
+
+    def lexical_ranking(self, query: str, limit: int = CANDIDATES) -> list[str]:
+        """Passage ids by BM25 over content terms, best first; passages sharing no term are left out."""
+        terms = self.terms(query)
+        if not terms or not self.passages:
+            return []
+        scores = self.bm25.get_scores(terms)
+        order = scores.argsort()[::-1][:limit]
+        return [self.passages[i].id for i in order if scores[i] > 0]
+
+    def dense_ranking(self, query: str, limit: int = CANDIDATES) -> list[str]:
+        """Passage ids by embedding similarity, best first."""
+        return [pid for pid, _ in dense_search(self.collection, self.embeddings, query, limit)
+                if pid in self.passage_index]
+
+    def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        """The k best passages for a query; mode is 'hybrid', 'dense' or 'lexical'."""
+        expanded = self.expand(query)
+        rankings = []
+        if mode in ("hybrid", "lexical"):
+            rankings.append(self.lexical_ranking(expanded))
+        if mode in ("hybrid", "dense"):
+            rankings.append(self.dense_ranking(expanded))
+        scores = fuse(*rankings)
+        best = sorted(scores, key=lambda pid: (-scores[pid], pid))[:k]
+        return [self._hit(pid, scores[pid]) for pid in best]
+
+    def search_posts(self, query: str, k: int = 10, mode: str = "hybrid") -> list[tuple[str, float]]:
+        """Posts ranked by their best passage: (post id, fused score), best first."""
+        best: dict[str, float] = {}
+        for hit in self.search(query, k=CANDIDATES, mode=mode):
+            best.setdefault(hit.post_id, hit.score)
+        return sorted(best.items(), key=lambda item: -item[1])[:k]
+
+    def _hit(self, passage_id: str, score: float) -> Hit:
+        passage = self.passages[self.passage_index[passage_id]]
+        return Hit(post_id=passage.post_id, title=passage.title, score=round(score, 6),
+                   passage=passage.text, start=passage.start, end=passage.end)

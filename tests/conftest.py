@@ -1,0 +1,29 @@
+"""Shared fixtures: a real Chroma store of the project's corpus, built once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from casework.config import Settings
+from casework.workspace import ingest, open_library
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory) -> Settings:
+    """Settings with a fresh home, the project's corpus ingested into a local Chroma store."""
+    settings = Settings(home=tmp_path_factory.mktemp("casework-home"))
+    ingest(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def library(settings):
+    """The agents' view of the project corpus (analysed posts, BM25, Chroma)."""
+    return open_library(settings)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(monkeypatch, tmp_path_factory, request):
+    """Never touch the user's ~/.casework from a test."""
+    if "settings" not in request.fixturenames:
+        monkeypatch.setenv("CASEWORK_HOME", str(tmp_path_factory.mktemp("home")))
