@@ -9,6 +9,7 @@ Not handled: re-ranking with a cross-encoder (a user can plug a model into the L
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from langchain_core.embeddings import Embeddings
@@ -21,6 +22,19 @@ from skills.text import segment
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of top ranks
 CANDIDATES = 50
+
+
+class SentenceHit(BaseModel):
+    """A corpus sentence close to a text: where it is, and how much of the text's weighted terms it shares."""
+
+    post_id: str
+    title: str
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    overlap: float  # idf-weighted share of the text's terms the sentence contains, 0..1
+    score: float  # fused passage score of the passage it came from
 
 
 class Hit(BaseModel):
@@ -100,6 +114,35 @@ class Library:
         for hit in self.search(query, k=CANDIDATES, mode=mode):
             best.setdefault(hit.post_id, hit.score)
         return sorted(best.items(), key=lambda item: -item[1])[:k]
+
+    def idf(self, term: str) -> float:
+        """Inverse sentence frequency of a term: rare terms weigh more."""
+        if not hasattr(self, "_sentence_df"):
+            counts: dict[str, int] = defaultdict(int)
+            for analyzed in self.posts.values():
+                for sentence in analyzed.sentences:
+                    for t in set(sentence.terms):
+                        counts[t] += 1
+            self._sentence_df = counts
+            self._sentences_total = sum(len(a.sentences) for a in self.posts.values()) or 1
+        return math.log(1 + self._sentences_total / (1 + self._sentence_df.get(term, 0)))
+
+    def search_sentences(self, text: str, k: int = 10, passages: int = 8) -> list[SentenceHit]:
+        """Corpus sentences sharing the most weighted terms with a text, from its best passages."""
+        terms = set(self.terms(self.expand(text)))
+        weight = sum(self.idf(t) for t in set(self.terms(text))) or 1.0
+        hits = []
+        for hit in self.search(text, k=passages):
+            analyzed = self.posts[hit.post_id]
+            for index, sentence in enumerate(analyzed.sentences):
+                if hit.start <= sentence.start < hit.end:
+                    shared = terms & set(sentence.terms)
+                    overlap = min(1.0, sum(self.idf(t) for t in shared) / weight)
+                    hits.append(SentenceHit(post_id=hit.post_id, title=hit.title, sentence_index=index,
+                                            sentence=sentence.text, start=sentence.start, end=sentence.end,
+                                            overlap=round(overlap, 4), score=hit.score))
+        hits.sort(key=lambda h: (-h.overlap, -h.score, h.post_id, h.sentence_index))
+        return hits[:k]
 
     def _hit(self, passage_id: str, score: float) -> Hit:
         passage = self.passages[self.passage_index[passage_id]]
