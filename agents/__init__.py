@@ -1,0 +1,16 @@
+"""The built-in agents, one per file, and the default flow that wires them."""
+
+from agents.case_worker import PLANS, case_worker
+from agents.citation_finder import citation_finder
+from agents.fact_checker import fact_checker
+from agents.summarizer import summarizer
+from orchestrator.flow import Flow
+
+
+def default_flow() -> Flow:
+    """Case worker, summarizer, fact-checker and citation finder, with the case worker's plans."""
+    agents = [case_worker(), summarizer(), fact_checker(), citation_finder()]
+    return Flow(agents={agent.name: agent for agent in agents}, plans={k: list(v) for k, v in PLANS.items()})
+
+
+__all__ = ["case_worker", "citation_finder", "default_flow", "fact_checker", "summarizer"]

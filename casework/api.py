@@ -9,6 +9,7 @@ from casework.workspace import IngestReport, ingest, open_library
 from skills.corpus import Post, load_posts, split_folder, write_posts
 from skills.errors import UserError
 from skills.retrieval import Hit
+from casework.report import Report, make_report
 
 MAX_QUERY_CHARS = 2000
 
@@ -49,4 +50,61 @@ def split_corpus(raw: Path, out: Path) -> list[Post]:
     return posts
 
 
-__all__ = ["IngestReport", "Settings", "check_text", "ingest", "list_posts", "search", "split_corpus"]
+def build_context(settings: Settings, flow=None):
+    """The run-time context every agent of a flow shares: the corpus, the skills, the plans."""
+    from orchestrator.flow import Context
+    from skills.registry import default_skills
+
+    flow = flow or default_flow()
+    return Context(library=open_library(settings), skills=default_skills(), plans=flow.plans, supervisor=flow.entry)
+
+
+def default_flow():
+    """The built-in flow: case worker, summarizer, fact-checker, citation finder."""
+    from agents import default_flow as make
+
+    return make()
+
+
+def run(task: str, settings: Settings | None = None, flow=None, listen=None, checkpointer=None,
+        context=None, run_id: str | None = None) -> Report:
+    """Run a task through the flow (the built-in one by default) and report the case."""
+    from orchestrator.run import run_case, run_config
+
+    settings = settings or Settings()
+    task = check_text(task, "task")
+    flow = flow or default_flow()
+    config = run_config(run_id)
+    state = run_case(flow.compile(checkpointer=checkpointer), task, context or build_context(settings, flow), config,
+                     listen or (lambda kind, data: None))
+    return make_report(state, config["configurable"]["thread_id"])
+
+
+def summarize(topic: str, settings: Settings | None = None, **options) -> Report:
+    """Summarize the posts on a topic (the summarizer with the case worker around it)."""
+    return run(f"summarize: {check_text(topic, 'topic')}", settings, **options)
+
+
+def check(claim: str, settings: Settings | None = None, **options) -> Report:
+    """Fact-check a claim against the corpus."""
+    return run(f"fact-check: {check_text(claim, 'claim')}", settings, **options)
+
+
+def check_summary(report: Report) -> dict:
+    """The overall verdict of a fact-check report: refuted if any statement is, supported if all are."""
+    labels = [v.verdict for v in report.verdicts]
+    overall = "REFUTED" if "REFUTED" in labels else "SUPPORTED" if labels and set(labels) == {"SUPPORTED"} else "NOT_ENOUGH_INFO"
+    deciding = [v for v in report.verdicts if v.verdict == overall] or report.verdicts
+    confidence = min((v.confidence for v in deciding), default=0.0)
+    evidence = [e.model_dump() for v in deciding for e in v.evidence]
+    return {"claim": report.task.split(":", 1)[-1].strip(), "verdict": overall, "confidence": confidence,
+            "evidence": evidence, "statements": [v.model_dump() for v in report.verdicts], "route": report.route}
+
+
+def cite(text: str, settings: Settings | None = None, **options) -> Report:
+    """Find corpus sources for each sentence of a text."""
+    return run(f"find sources for: {check_text(text, 'text', limit=20000)}", settings, **options)
+
+
+__all__ = ["IngestReport", "Report", "Settings", "check", "check_text", "cite", "default_flow", "ingest",
+           "list_posts", "run", "search", "split_corpus", "summarize"]

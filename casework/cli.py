@@ -102,6 +102,60 @@ def search(query: str, k: Annotated[int, typer.Option("--k", help="How many pass
         console.print(f"   {hit.passage[:240]}{'…' if len(hit.passage) > 240 else ''}", markup=False)
 
 
+def _report(report, as_json: bool, shape=None):
+    if as_json:
+        return print_json(shape(report) if shape else report.model_dump())
+    from casework.render import print_report
+
+    print_report(report, console)
+
+
+def _read(text: str) -> str:
+    """'-' means: read the text from standard input (for long texts)."""
+    return sys.stdin.read() if text == "-" else text
+
+
+@app.command()
+@user_errors
+def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize the agile posts\" ('-' reads stdin).")],
+        corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
+        embeddings: EmbeddingsOption = None, as_json: JsonOption = False):
+    """Run a task through the case worker and its specialists (the main job)."""
+    _report(api.run(_read(task), settings_from(corpus, home, chroma_url, embeddings)), as_json)
+
+
+@app.command()
+@user_errors
+def summarize(topic: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
+              as_json: JsonOption = False):
+    """Summarize the posts on a topic."""
+    _report(api.summarize(_read(topic), settings_from(corpus, home, chroma_url)), as_json)
+
+
+@app.command()
+@user_errors
+def check(claim: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
+          as_json: JsonOption = False):
+    """Fact-check a claim: SUPPORTED, REFUTED or NOT_ENOUGH_INFO, with evidence."""
+    _report(api.check(_read(claim), settings_from(corpus, home, chroma_url)), as_json, api.check_summary)
+
+
+@app.command()
+@user_errors
+def cite(text: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
+         as_json: JsonOption = False):
+    """Find the corpus sentences that support each sentence of a text."""
+    report = api.cite(_read(text), settings_from(corpus, home, chroma_url))
+    _report(report, as_json, lambda r: [c.model_dump() for c in r.citations])
+
+
+@app.command()
+@user_errors
+def graph():
+    """Print the flow's graph as Mermaid: every agent and every possible handoff."""
+    typer.echo(api.default_flow().compile().get_graph().draw_mermaid())
+
+
 @corpus_app.command("list")
 @user_errors
 def corpus_list(corpus: CorpusOption = None, as_json: JsonOption = False):

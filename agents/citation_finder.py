@@ -1,0 +1,29 @@
+"""The citation finder: for each sentence of a text, the corpus sentences that support it.
+
+It cites the summary when there is one, else the text of the task; it abstains (no citation)
+when nothing in the corpus supports a sentence.
+"""
+
+from __future__ import annotations
+
+from orchestrator.agent import Agent, Tools, Turn, pass_case
+from orchestrator.state import CaseState
+from skills.citations import CitedSentence
+
+NAME = "citation_finder"
+
+
+def act(state: CaseState, tools: Tools) -> Turn:
+    """Cite each summary sentence, or each sentence of the task's text."""
+    sentences = [s.text for s in state.summary] or tools.use("split_claims", state.intent.text)
+    cited = [CitedSentence(sentence=s, citations=tools.use("find_citations", tools.library, s)) for s in sentences]
+    found = sum(1 for c in cited if c.citations)
+    return pass_case(tools, state.plan, f"Found sources for {found} of {len(cited)} sentence(s)"
+                     + (f"; abstained on {len(cited) - found}." if found < len(cited) else "."),
+                     {"citations": cited}, sentences=len(cited), cited=found)
+
+
+def citation_finder() -> Agent:
+    """The citation finder agent."""
+    return Agent(name=NAME, description="Finds and formats the corpus sentences that support each sentence.",
+                 skills=["split_claims", "find_citations"], handoffs=["case_worker"], act=act)

@@ -1,0 +1,68 @@
+"""The report of a run: what the CLI prints and what `--json` emits (a stable, documented schema)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from orchestrator.run import route
+from orchestrator.state import CaseState
+from skills.citations import Citation
+
+
+class SourceRef(BaseModel):
+    post_id: str
+    title: str
+    quote: str
+
+
+class ReportSentence(BaseModel):
+    sentence: str
+    citations: list[SourceRef]
+
+
+class ReportEvidence(BaseModel):
+    post_id: str
+    title: str
+    sentence: str
+
+
+class ReportVerdict(BaseModel):
+    statement: str
+    verdict: str
+    confidence: float
+    reason: str
+    evidence: list[ReportEvidence]
+
+
+class Report(BaseModel):
+    """One finished (or paused) case. Schema version 1."""
+
+    run_id: str
+    task: str
+    kind: str
+    outcome: str
+    posts: list[dict]
+    summary: list[ReportSentence]
+    verdicts: list[ReportVerdict]
+    citations: list[ReportSentence]
+    route: list[str]
+    answer: str
+    notes: list[str]
+
+
+def _sources(citations: list[Citation]) -> list[SourceRef]:
+    return [SourceRef(post_id=c.post_id, title=c.title, quote=c.quote) for c in citations]
+
+
+def make_report(state: CaseState, run_id: str) -> Report:
+    """The report of a case state."""
+    cited = {c.sentence: c.citations for c in state.citations}
+    return Report(
+        run_id=run_id, task=state.task, kind=state.intent.kind if state.intent else "", outcome=state.outcome or "paused",
+        posts=[p.model_dump() for p in state.posts],
+        summary=[ReportSentence(sentence=s.text, citations=_sources(cited.get(s.text, []))) for s in state.summary],
+        verdicts=[ReportVerdict(statement=v.statement, verdict=v.verdict, confidence=v.confidence, reason=v.reason,
+                                evidence=[ReportEvidence(post_id=e.post_id, title=e.title, sentence=e.sentence)
+                                          for e in v.evidence]) for v in state.verdicts],
+        citations=[ReportSentence(sentence=c.sentence, citations=_sources(c.citations)) for c in state.citations],
+        route=route(state), answer=state.answer, notes=state.notes)
