@@ -4,7 +4,8 @@
     hits = casework.search("the agile posts")
 """
 
-from casework.api import ingest, list_posts, search, split_corpus
+from casework.api import check, cite, default_flow, ingest, list_posts, run, search, split_corpus, summarize
 from casework.config import Settings
 
-__all__ = ["Settings", "ingest", "list_posts", "search", "split_corpus"]
+__all__ = ["Settings", "check", "cite", "default_flow", "ingest", "list_posts", "run", "search", "split_corpus",
+           "summarize"]

@@ -50,13 +50,16 @@ def split_corpus(raw: Path, out: Path) -> list[Post]:
     return posts
 
 
-def build_context(settings: Settings, flow=None):
-    """The run-time context every agent of a flow shares: the corpus, the skills, the plans."""
+def build_context(settings: Settings, flow=None, skills: dict | None = None):
+    """The run-time context every agent of a flow shares: the corpus, the skills (built-in plus `skills`), the plans."""
     from orchestrator.flow import Context
     from skills.registry import default_skills
 
     flow = flow or default_flow()
-    return Context(library=open_library(settings), skills=default_skills(), plans=flow.plans, supervisor=flow.entry)
+    registry = default_skills()
+    for name, function in (skills or {}).items():
+        registry.add(function, name)
+    return Context(library=open_library(settings), skills=registry, plans=flow.plans, supervisor=flow.entry)
 
 
 def default_flow():
@@ -67,7 +70,7 @@ def default_flow():
 
 
 def run(task: str, settings: Settings | None = None, flow=None, listen=None, checkpointer=None,
-        context=None, run_id: str | None = None) -> Report:
+        context=None, run_id: str | None = None, skills: dict | None = None) -> Report:
     """Run a task through the flow (the built-in one by default) and report the case."""
     from orchestrator.run import run_case, run_config
 
@@ -75,7 +78,7 @@ def run(task: str, settings: Settings | None = None, flow=None, listen=None, che
     task = check_text(task, "task")
     flow = flow or default_flow()
     config = run_config(run_id)
-    state = run_case(flow.compile(checkpointer=checkpointer), task, context or build_context(settings, flow), config,
+    state = run_case(flow.compile(checkpointer=checkpointer), task, context or build_context(settings, flow, skills), config,
                      listen or (lambda kind, data: None))
     return make_report(state, config["configurable"]["thread_id"])
 
