@@ -1,15 +1,38 @@
-"""Evidence skills: split a claim into atomic statements and judge each against the corpus.
+"""Evidence skills: split a claim into atomic statements and judge each against the corpus, offline.
 
-(Being implemented: see the fact-checking issue.)
+A statement is SUPPORTED when a corpus sentence (or a clause of one) covers most of its weighted
+terms and disagrees on nothing `skills.compare` can see; REFUTED when a well-matching sentence
+states another number, the opposite polarity, an antonym or the names the other way round;
+NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map.
+Not handled: inference across several sentences, paraphrases the term map does not know, sarcasm.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel
 
+from skills import compare
+from skills.terms import normalize
+
 Label = Literal["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"]
+MATCHED = 0.5  # coverage from which a sentence is about the same fact (so a conflict refutes it)
+SUPPORTS = 0.7  # coverage from which a conflict-free sentence supports the statement
+NUMBER = 5.0  # weight of a number's slot, about that of a rare term
+CONTEXT = 0.25  # how much the rest of the claim counts when ranking evidence for one of its clauses
+AROUND = 0.8  # weight of a term found only in the title or the neighbouring sentences
+UNKNOWN = 0.35  # weight of an English word neither the corpus nor the term map knows
+KOREAN_CLAUSE = re.compile(r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,))\s+")
+ENGLISH_CLAUSE = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|should|may|might|must|"
+                    r"\w+ed)\b", re.IGNORECASE)
+META = frozenset("필자 글쓴이 저자 글 블로그 author writer blog post article one line".split())
+FUNCTION = frozenset("보다 에서 들이 들 수 한 로 더 것 것이다 때 등 및 또는 그 이 저 있 하 되 경우 "
+                     "has have had more than into through very also such any some all its their can will".split())
+PARTICLE = re.compile(r"(?:은|는|이|가|을|를|에|에서|에게|의|로|으로|와|과|도|만|까지|부터|보다|처럼|"
+                      r"했다|했고|였다|이다|되었다|받았다|한다|된다|된|한|인|적|들)$")
 
 
 class Evidence(BaseModel):
@@ -31,3 +54,177 @@ class Verdict(BaseModel):
     confidence: float
     evidence: list[Evidence]
     reason: str
+
+
+def split_claims(text: str) -> list[str]:
+    """Atomic statements of a claim or summary: its sentences, then their coordinated clauses."""
+    text = text.strip()
+    if not text:
+        return []
+    if "\n" in text or re.search(r"[.!?。](?:\s+)\S", text.rstrip(".!?。 ")):
+        from skills.text import split_sentences  # loads Kiwi: only for text of several sentences
+
+        sentences = [s.text for s in split_sentences(text)] or [text]
+    else:
+        sentences = [text]
+    return [clause for sentence in sentences for clause in clauses(sentence)] or [text]
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence cut at connectives joining two full clauses (-고, -며, -지만,; and, but, ;)."""
+    pieces = [p.strip(" ,") for p in KOREAN_CLAUSE.split(sentence)]
+    out = []
+    for piece in pieces:
+        parts = [p.strip(" ,;") for p in ENGLISH_CLAUSE.split(piece)]
+        if len(parts) > 1 and all(len(p.split()) >= 3 and FINITE.search(p) for p in parts):
+            out.extend(parts)
+        else:
+            out.append(piece)
+    full = [p for p in out if p.strip()]
+    if len(full) > 1 and any(len(p.split()) < 2 for p in full):
+        return [sentence.strip()] if sentence.strip() else []
+    return full or ([sentence.strip()] if sentence.strip() else [])
+
+
+def check_statement(library, statement: str, context: str = "") -> Verdict:
+    """Judge one atomic statement against the corpus; `context` (its whole claim) helps retrieval."""
+    terms, numbers = content_terms(library, statement), compare.quantities(statement)
+    hits = library.search_sentences(statement, k=12, passages=8)
+    whole = content_terms(library, context) if context and context != statement else {}
+    if whole:
+        hits += library.search_sentences(context, k=12, passages=8)
+    scored = []
+    for hit in hits:
+        around = surroundings(library, hit)
+        for text in dict.fromkeys([hit.sentence, *clauses(hit.sentence)]):
+            share = coverage(library, terms, text, around, numbers)
+            rank = share + CONTEXT * coverage(library, whole, text, around) if whole else share
+            scored.append((share, rank, -len(text), text, hit))
+    scored.sort(key=lambda row: (-row[1], -row[2]))
+    if not scored:
+        return _verdict(statement, "NOT_ENOUGH_INFO", 0.5, [], "The corpus has nothing on this.")
+    best, _, _, text, hit = scored[0]
+    evidence = [_evidence(h, t) for _, _, _, t, h in scored[:3]]
+    if best >= MATCHED:
+        conflict = find_conflict(library, terms, statement, text)
+        if conflict:
+            return _verdict(statement, "REFUTED", min(1.0, 0.4 + best / 2), evidence[:1] + evidence[1:2], conflict)
+    if best >= SUPPORTS and not compare.unmatched_quantities(statement, text):
+        return _verdict(statement, "SUPPORTED", best, evidence[:2], f"The corpus says so: “{_short(text)}”.")
+    reason = (f"The closest sentence covers only {best:.0%} of the statement." if best < SUPPORTS
+              else "The closest sentence does not state the statement's numbers.")
+    return _verdict(statement, "NOT_ENOUGH_INFO", 1.0 - best / 2, evidence, reason)
+
+
+def check_claim(library, claim: str) -> list[Verdict]:
+    """Judge every atomic statement of a claim or summary."""
+    return [check_statement(library, statement, context=claim) for statement in split_claims(claim)]
+
+
+def overall(verdicts: list[Verdict]) -> Verdict:
+    """One verdict for a claim: REFUTED if any part is, SUPPORTED if all are, else NOT_ENOUGH_INFO."""
+    statement = " ".join(v.statement for v in verdicts)
+    labels = [v.verdict for v in verdicts]
+    label = ("REFUTED" if "REFUTED" in labels else "SUPPORTED" if labels and set(labels) == {"SUPPORTED"}
+             else "NOT_ENOUGH_INFO")
+    deciding = [v for v in verdicts if v.verdict == label] or verdicts
+    confidence = min((v.confidence for v in deciding), default=0.0)
+    reason = next((v.reason for v in deciding if v.verdict == label), "Nothing to check.")
+    return Verdict(statement=statement, verdict=label, confidence=confidence,
+                   evidence=[e for v in deciding for e in v.evidence][:3], reason=reason)
+
+
+def content_terms(library, statement: str) -> dict[str, float]:
+    """The statement's content terms with their idf weights (particles, endings and numbers left out)."""
+    words = set(re.findall(r"[가-힣]+|[A-Za-z][\w\-]*", statement.lower()))
+    weights: dict[str, float] = {}
+    for term in library.terms(statement):
+        if re.fullmatch(r"[\d.,]+", term) or term in compare.UNITS or term in compare.MULTIPLIERS:
+            continue
+        if re.match(r"[가-힣]", term) and term not in library.lexicon:
+            term = PARTICLE.sub("", term)
+        if re.fullmatch(r"[가-힣]", term) and term not in words:
+            continue  # one syllable inside a word: a particle or an ending, not content
+        if not term or term in FUNCTION or term in META or PARTICLE.fullmatch(term):
+            continue  # the author and the post are implicit in every corpus sentence
+        known = term in library.lexicon or variants(library, term) - {term}
+        weights[term] = min(library.idf(term), 6.0) * (1.0 if known or re.match(r"[가-힣]", term) else UNKNOWN)
+    return weights
+
+
+def coverage(library, terms: dict[str, float], text: str, around: str = "", numbers=()) -> float:
+    """Idf-weighted share of the statement's content terms found in a text (through glosses too).
+
+    A term found only around the text (its post's title, the sentences next to it) counts for less:
+    a sentence often leaves its subject to the title or the sentence before.
+    """
+    total = sum(terms.values()) + NUMBER * len(numbers)
+    if not total:
+        return 0.0
+    lowered, around = text.lower(), around.lower()
+    theirs = compare.quantities(text)  # a number in the same unit aligns the slot, equal or not
+    found = NUMBER * sum(any(q.value == t.value or q.unit and q.unit == t.unit for t in theirs) for q in numbers)
+    for term, weight in terms.items():
+        forms = variants(library, term)
+        if any(f in lowered for f in forms):
+            found += weight
+        elif any(f in around for f in forms):
+            found += weight * AROUND
+        elif re.fullmatch(r"[가-힣]{3,}", term) and term[:2] in lowered:
+            found += weight * AROUND  # a verb in another ending: 부추겼다 / 부추기지
+    return found / total
+
+
+def surroundings(library, hit) -> str:
+    """The post title and the sentences just before and after a hit."""
+    sentences = library.posts[hit.post_id].sentences
+    near = sentences[max(0, hit.sentence_index - 2):hit.sentence_index]
+    return " ".join([hit.title, *(s.text for s in near)])
+
+
+def variants(library, term: str) -> set[str]:
+    """Spellings of a term to look for: itself, simple English stems, and their glosses."""
+    forms = {term} | {b for pair in compare.ANTONYMS for a, b in (pair, pair[::-1]) if a == term}
+    if re.match(r"[a-z]", term):
+        forms |= {re.sub(suffix, "", term) for suffix in ("s$", "ed$", "d$", "ing$", "es$")}
+        forms = {f for f in forms if len(f) >= 2}
+    glosses = {g for f in forms for g in library.term_map.get(normalize(f), ())}
+    return forms | glosses
+
+
+def find_conflict(library, terms: dict[str, float], statement: str, text: str) -> str | None:
+    """Why a well-matching sentence contradicts the statement, or None when it does not."""
+    numbers = compare.quantity_conflict(statement, text)
+    if numbers:
+        return f"The corpus disagrees on a number: {numbers}."
+    opposite = compare.antonym_conflict(statement, text)
+    if opposite:
+        return f"The corpus says the opposite: “{opposite[1]}” where the statement has “{opposite[0]}”."
+    if compare.polarity_flip(statement, text):
+        return f"The corpus states it with the opposite polarity: “{_short(text)}”."
+    role = compare.role_swap(statement, text)
+    if role:
+        return f"The corpus gives “{role}” the other role in the comparison."
+    if re.search(r"\b(?:than|of|to|from)\b", statement):  # English roles follow word order: X of Y / Y of X
+        pair = compare.swapped(statement, text, [t for t in terms if len(t) > 2])
+        if pair:
+            return f"The corpus has “{pair[0]}” and “{pair[1]}” the other way round."
+    substituted = compare.substitution(statement, text)
+    if substituted:
+        return f"The corpus names “{substituted[1]}” where the statement has “{substituted[0]}”."
+    return None
+
+
+def _evidence(hit, text: str) -> Evidence:
+    start = hit.start + max(0, hit.sentence.find(text))  # a clause: its own offsets in the post
+    return Evidence(post_id=hit.post_id, title=hit.title, sentence=text, start=start, end=start + len(text),
+                    score=hit.overlap)
+
+
+def _verdict(statement: str, label: Label, confidence: float, evidence: list[Evidence], reason: str) -> Verdict:
+    return Verdict(statement=statement, verdict=label, confidence=round(max(0.0, min(1.0, confidence)), 3),
+                   evidence=evidence, reason=reason)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"

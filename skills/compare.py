@@ -1,0 +1,187 @@
+"""Compare skills: what a statement and a sentence that seems to back it disagree on.
+
+Classical, offline checks between two short texts (Korean or English, or one of each):
+quantities (2,000 / 2000 / 2천 / 2 thousand, years, percentages, money), polarity (안, 못, 않다,
+없다, 아니다, not, never, n't), antonyms (증가/감소, 높다/낮다, 성공/실패...), two names whose
+order is swapped, and a name put in the slot of another.
+Not handled: paraphrased quantities (절반 = 50%), scope of negation beyond counting markers, or
+antonyms outside the small list below.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+MULTIPLIERS = {"천": 1e3, "만": 1e4, "백만": 1e6, "천만": 1e7, "억": 1e8, "조": 1e12,
+               "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+UNITS = {"달러": "$", "dollar": "$", "dollars": "$", "$": "$", "usd": "$", "원": "원", "won": "원",
+         "%": "%", "percent": "%", "퍼센트": "%", "명": "명", "people": "명", "users": "명", "person": "명",
+         "년": "년", "year": "년", "years": "년", "월": "월", "개월": "개월", "months": "개월",
+         "w": "w", "gw": "gw", "kg": "kg", "톤": "톤", "tons": "톤", "회": "회", "times": "회", "개": "개",
+         "대": "대", "시간": "시간", "hours": "시간", "배": "배", "times.": "배", "세": "세", "건": "건"}
+MONTHS = "january february march april may june july august september october november december".split()
+QUANTITY = re.compile(
+    r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(백만|천만|천|만|억|조|thousand|million|billion|trillion)?"
+    r"\s?(달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|개월|months|월|"
+    r"gw|kg|w|톤|tons|회|times|개|대|시간|hours|배|세|건)?", re.IGNORECASE)
+KOREAN_NEGATION = re.compile(r"(?:^|\s)(?:안|못)\s|지\s?(?:않|못)|없[다었고는어지습으이]|없$|아니|아닌|아닙|아님|않[았는고은다습]|"
+                             r"말자|지\s?마|되지\s?않|[가-힣]+지\s?않")
+ENGLISH_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE)
+ANTONYMS = [("증가", "감소"), ("늘", "줄"), ("높", "낮"), ("성공", "실패"), ("이전", "이후"), ("상승", "하락"),
+            ("상향", "하향"), ("올렸", "내렸"), ("많", "적"), ("크", "작"), ("빠르", "느리"), ("유리", "불리"),
+            ("긍정", "부정"), ("흑자", "적자"), ("확대", "축소"), ("찬성", "반대"), ("최고", "최저"),
+            ("increase", "decrease"), ("rise", "fall"), ("high", "low"), ("success", "fail"), ("before", "after"),
+            ("more", "less"), ("win", "lose"), ("up", "down"), ("larger", "smaller"), ("faster", "slower")]
+
+
+class Quantity(BaseModel):
+    """A number with its unit slot: 1,000달러 -> (1000.0, '$'); 2018년 -> (2018.0, '년')."""
+
+    value: float
+    unit: str
+
+
+def quantities(text: str) -> list[Quantity]:
+    """The numbers of a text, normalised (commas, 천/만/억, thousand/million) with their unit."""
+    found = []
+    for match in QUANTITY.finditer(text):
+        dollar, number, multiplier, unit = match.groups()
+        if match.start(2) > 0 and re.match(r"[A-Za-z가-힣]", text[match.start(2) - 1]):
+            continue  # part of a name: H100, K7, x86-64, 달리2
+        value = float(number.replace(",", "")) * MULTIPLIERS.get((multiplier or "").lower(), 1)
+        unit = UNITS.get((unit or "").lower(), "$" if dollar else "")
+        if not unit and re.fullmatch(r"(19|20)\d\d", number):
+            unit = "년"
+        found.append(Quantity(value=value, unit=unit))
+    for index, month in enumerate(MONTHS, 1):
+        if re.search(rf"\b{month}\b", text, re.IGNORECASE):
+            found.append(Quantity(value=index, unit="월"))
+    return found
+
+
+def quantity_conflict(statement: str, evidence: str) -> str | None:
+    """A statement number the evidence states otherwise in the same unit, described; None if none."""
+    ours, theirs = quantities(statement), quantities(evidence)
+    values = {q.value for q in theirs}
+    conflicts = []
+    for quantity in ours:
+        if quantity.value in values:
+            continue
+        rivals = [q for q in theirs if q.unit == quantity.unit and q.value not in {o.value for o in ours}]
+        if rivals and (quantity.unit or len(ours) == 1):
+            conflicts.append(f"the statement says {_show(quantity)} where the evidence says {_show(rivals[0])}")
+    if len(conflicts) > 1 and not values & {q.value for q in ours}:
+        return None  # every slot differs, nothing in common: another event or period, not a misquote
+    return conflicts[0] if conflicts else None
+
+
+def unmatched_quantities(statement: str, evidence: str) -> list[Quantity]:
+    """Statement numbers the evidence does not mention at all."""
+    values = {q.value for q in quantities(evidence)}
+    return [q for q in quantities(statement) if q.value not in values and (q.unit or q.value >= 10)]
+
+
+def negations(text: str) -> int:
+    """How many negation markers a text holds (Korean and English), quoted words left out."""
+    text = re.sub(r"['‘“\"][^'’”\"]*['’”\"]", " ", text)
+    return len(KOREAN_NEGATION.findall(text)) + len(ENGLISH_NEGATION.findall(text))
+
+
+def polarity_flip(statement: str, evidence: str) -> bool:
+    """True when one text is negated and the other not (double negation counts as positive)."""
+    return negations(statement) % 2 != negations(evidence) % 2
+
+
+def antonym_conflict(statement: str, evidence: str) -> tuple[str, str] | None:
+    """A word of the statement whose opposite, and not itself, is in the evidence."""
+    ours, theirs = statement.lower(), evidence.lower()
+    for a, b in ANTONYMS:
+        for word, opposite in ((a, b), (b, a)):
+            if _has(ours, word) and not _has(ours, opposite) and _has(theirs, opposite) and not _has(theirs, word):
+                return word, opposite
+    return None
+
+
+def swapped(statement: str, evidence: str, names: list[str]) -> tuple[str, str] | None:
+    """Two names found in both texts in opposite order around a comparison (보다, than, of)."""
+    ours, theirs = statement.lower(), evidence.lower()
+    present = [n for n in dict.fromkeys(names) if n in ours and n in theirs]
+    for i, a in enumerate(present):
+        for b in present[i + 1:]:
+            if a in b or b in a:
+                continue
+            if (ours.index(a) < ours.index(b)) != (theirs.index(a) < theirs.index(b)):
+                return a, b
+    return None
+
+
+VERBAL_ENDINGS = set("다지고며요서면니게음기던은는을데까죠야들")  # endings and the plural 들, not noun classes
+SUBJECT, THAN = ("은", "는", "이", "가", "에서", "의"), ("보다",)
+STEM = re.compile(r"(?:에서는|에서|에게|으로|보다|까지|부터|처럼|은|는|이|가|을|를|에|의|로|와|과|도|만)$")
+
+
+def stem(word: str) -> str:
+    """A word without quotes, punctuation and a trailing Korean particle: ‘A4와’ -> 'a4'."""
+    word = re.sub(r"^[^\w가-힣]+|[^\w가-힣]+$", "", word.lower())
+    bare = STEM.sub("", word)
+    return bare if len(bare) >= 2 or not re.match(r"[가-힣]", bare) else word
+
+
+def role_swap(statement: str, evidence: str) -> str | None:
+    """A name compared with 보다 in one text but the subject (or place) of the other: A가 B보다 / B가."""
+    def roles(text: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for word in text.split():
+            for ending in (*THAN, *SUBJECT):
+                if word.endswith(ending) and len(word) > len(ending) + 1:
+                    found.setdefault(stem(word[:-len(ending)]), set()).add("than" if ending in THAN else "subject")
+                    break
+        return found
+    ours, theirs = roles(statement), roles(evidence)
+    for name, kinds in ours.items():
+        other = theirs.get(name, set())
+        if ("than" in kinds and "subject" in other - kinds) or ("subject" in kinds and "than" in other - kinds):
+            return name
+    return None
+
+
+def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
+    """A name of the statement whose slot in the evidence (next to the same anchor word) holds another name."""
+    ours = [stem(w) for w in statement.split()]
+    theirs = [stem(w) for w in evidence.split()]
+    lowered = statement.lower()
+    for i, word in enumerate(ours):
+        if re.fullmatch(r"[\d.,]*", word):
+            continue
+        for anchor, step in ((i - 1, 1), (i + 1, -1)):
+            if not 0 <= anchor < len(ours) or len(ours[anchor]) < 2 or ours[anchor] not in theirs:
+                continue
+            j = theirs.index(ours[anchor]) + step
+            if 0 <= j < len(theirs) and _same_kind(word, theirs[j]) and theirs[j] not in lowered:
+                return word, theirs[j]
+    return None
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Two different names of one kind: both Latin-lettered (M1, A4) or Korean nouns sharing a last syllable."""
+    if a == b or a in b or b in a or len(a) < 2 or len(b) < 2:
+        return False
+    latin = re.compile(r"[a-z]")
+    if latin.search(a) and latin.search(b):
+        return re.sub(r"[가-힣]", "", a) != re.sub(r"[가-힣]", "", b)
+    return (bool(re.fullmatch(r"[가-힣]+", a + b)) and a[-1] == b[-1] and a[0] != b[0]
+            and a[-1] not in VERBAL_ENDINGS)
+
+
+def _has(text: str, word: str) -> bool:
+    if re.match(r"[a-z]", word):
+        return re.search(rf"\b{word}", text) is not None
+    return word in text
+
+
+def _show(quantity: Quantity) -> str:
+    whole = quantity.value == int(quantity.value)
+    value = f"{quantity.value:.0f}" if quantity.unit == "년" else f"{quantity.value:,.0f}" if whole else f"{quantity.value:g}"
+    return f"{value}{quantity.unit}" if quantity.unit not in ("$",) else f"${value}"
