@@ -1,0 +1,90 @@
+"""Summary bench: key-point coverage of extractive summaries, on the selected posts and on the labelled ones.
+
+    python -m bench summaries [--json] [--data FILE] [--home DIR] [--max-sentences N] [--check]
+
+Reads bench/data/summaries.jsonl ({"request", "lang", "titles", "key_points": [{"point",
+"keywords": [[alternative, ...], ...]}]}). A key point is covered when one summary sentence
+contains, case-insensitively, at least one alternative of every keyword group. Each request is
+summarised twice: on select_posts(topic_of(request)) ("selected") and on its labelled titles
+("labelled", which isolates the summarizer from selection errors); the request is the focus.
+Not handled: paraphrases the keyword lists do not foresee, or judging fluency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.topics import gold_ids, load_rows
+from casework.config import Settings
+from casework.workspace import open_library
+from skills.selection import select_posts, topic_of
+from skills.summarize import summarize
+
+DATA = Path(__file__).parent / "data" / "summaries.jsonl"
+TARGET = 0.7
+
+
+def covered(point: dict, sentences: list[str]) -> bool:
+    """Whether some sentence holds an alternative of every keyword group of a key point."""
+    return any(all(any(alt.lower() in s.lower() for alt in group) for group in point["keywords"]) for s in sentences)
+
+
+def score_request(library, row: dict, post_ids: list[str], max_sentences: int) -> dict:
+    """Coverage of one request's key points by a summary of the given posts."""
+    summary = summarize(library, post_ids, focus=row["request"], max_sentences=max_sentences)
+    texts = [s.text for s in summary]
+    hits = [covered(p, texts) for p in row["key_points"]]
+    return {"covered": sum(hits), "points": len(hits), "coverage": round(sum(hits) / len(hits), 4) if hits else 0.0,
+            "missed": [p["point"] for p, hit in zip(row["key_points"], hits) if not hit], "summary": texts}
+
+
+def run(library, rows: list[dict], max_sentences: int) -> dict:
+    """Every figure of the bench, as a JSON-ready dict."""
+    results = []
+    for row in rows:
+        selected = select_posts(library, topic_of(row["request"]))
+        labelled = sorted(gold_ids(library, row["titles"]))
+        results.append({"request": row["request"], "lang": row["lang"], "selection_exact": set(selected) == set(labelled),
+                        "selected": score_request(library, row, selected, max_sentences),
+                        "labelled": score_request(library, row, labelled, max_sentences)})
+    overall = {mode: round(sum(r[mode]["covered"] for r in results) / max(1, sum(r[mode]["points"] for r in results)), 4)
+               for mode in ("selected", "labelled")}
+    return {"requests": len(rows), "max_sentences": max_sentences, "coverage": overall, "target": TARGET,
+            "results": results}
+
+
+def markdown(report: dict) -> str:
+    """Per-request coverage, the overall figures and the missed points, as Markdown."""
+    lines = [f"Summary bench: {report['requests']} requests, at most {report['max_sentences']} sentences", "",
+             "| request | selection exact | selected | labelled |", "|---|---|---|---|"]
+    for r in report["results"]:
+        lines.append(f"| {r['request']} | {'yes' if r['selection_exact'] else 'no'} | "
+                     f"{r['selected']['covered']}/{r['selected']['points']} | {r['labelled']['covered']}/{r['labelled']['points']} |")
+    c = report["coverage"]
+    lines.append(f"| **overall** | | **{c['selected']:.3f}** | **{c['labelled']:.3f}** |")
+    lines += ["", "Missed key points (labelled posts):", ""]
+    lines += [f"- {r['request']}: {point}" for r in report["results"] for point in r["labelled"]["missed"]]
+    lines += ["", f"target coverage >= {report['target']}: {'met' if c['selected'] >= report['target'] else 'missed'}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench summaries", description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--data", type=Path, default=DATA, help="requests file (JSON lines)")
+    parser.add_argument("--home", type=Path, help="a casework home to reuse (default: a fresh temporary one)")
+    parser.add_argument("--max-sentences", type=int, default=6, help="summary length in sentences")
+    parser.add_argument("--check", action="store_true", help="exit 1 when the coverage target is missed")
+    args = parser.parse_args(argv)
+    if not args.data.exists():
+        print(f"summaries bench: no requests file at {args.data}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="casework-bench-") as scratch:
+        library = open_library(Settings(home=args.home or Path(scratch)))
+        report = run(library, load_rows(args.data), args.max_sentences)
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
+    return 1 if args.check and report["coverage"]["selected"] < TARGET else 0

@@ -1,0 +1,167 @@
+"""Selection skills: the topic of a summary request, and the posts that are about that topic.
+
+A topic is split into term groups: each topic word (or glossed phrase, "state space model") with
+its glosses from the term map (agile | 애자일). A post's aboutness is the idf-weighted mean over
+the groups of how much the post is about each: named in the title, present in the body, and the
+share of sentences that mention it. Posts are kept relative to the best post, above a floor, so a
+topic the corpus does not discuss selects nothing.
+Not handled: negated or compound requests ("not the agile posts", "agile, then SSM"), synonyms
+that neither the corpus nor the glossary glosses, topics spread over posts that never name them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from skills.terms import normalize
+
+# Request words are about the asking, never about the topic: they are dropped wherever they are.
+EN_REQUEST = frozenset(
+    "summarize summarise summary summaries sum up recap overview give tell show list find me please can could "
+    "would you i want need write what does do did say says said blog blogs post posts article articles entry "
+    "entries piece pieces writing writings author think thinks".split())
+# Function words are dropped only at the edges of what is left ("the agile posts" -> "agile").
+EN_EDGE = frozenset("the a an of on about regarding concerning for in and or to from that which with is are".split())
+EN_FUNCTION = frozenset("why when where whether who whom whose how what which than then into over under its their "
+                        "there they them this that these those also just only very more most and or not".split())
+KO_DOC = re.compile(r"^(글|글들|포스트|포스팅|게시물|게시글|내용|시리즈|연작|요약|정리)(을|를|은|는|이|가|의|에|들)?[,.]?$")
+KO_ASK = re.compile(r"^(요약|정리|설명|소개|알려|보여|찾아|모아)\S*$")
+KO_LINK = re.compile(r"^(관한|관해|관해서|대한|대해|대해서|관련|관련된|관련한|다룬|다루는|다뤘던|쓴|있는)$")
+KO_PARTICLE = re.compile(r"(에서|에|을|를|와|과|의|은|는|이|가)$")
+
+TITLE, PRESENCE, SHARE = 0.45, 0.25, 0.30  # how each kind of evidence counts toward aboutness
+SHARE_FULL = 0.15  # a topic word in this share of a post's sentences is as present as it gets
+RELATIVE, FLOOR = 0.6, 0.25  # keep posts scoring 60% of the best post's, when the best reaches the floor
+CANDIDATES = 20
+QUOTED = re.compile(r"['\"‘“]([^'\"’”]+)['\"’”]")
+
+
+def topic_of(request: str) -> str:
+    """The topic of a summary request: request words (summarize, posts, 요약해줘, 에 관한 글) stripped."""
+    words = [w for w in request.strip().rstrip("?.!").split() if w.lower().strip(",.'\"") not in EN_REQUEST]
+    while words and words[-1].lower() in EN_EDGE:
+        words.pop()
+    while words and words[0].lower() in EN_EDGE:
+        words.pop(0)
+    kept: list[str] = []
+    for word in words:
+        if KO_DOC.match(word) or KO_ASK.match(word) and word is words[-1]:
+            continue
+        if KO_LINK.match(word):
+            if kept and re.search(r"[가-힣]$", kept[-1]):
+                kept[-1] = KO_PARTICLE.sub("", kept[-1]) or kept[-1]
+            continue
+        kept.append(word)
+    while kept and re.fullmatch(r"[가-힣]+", kept[-1]) and (KO_ASK.match(kept[-1]) or kept[-1].endswith("는")):
+        kept.pop()  # a dangling verb: "... 경계하는"
+    if kept and re.search(r"[가-힣]$", kept[-1]):
+        kept[-1] = KO_PARTICLE.sub("", kept[-1]) or kept[-1]
+    return " ".join(kept).strip(" ,") or request.strip()
+
+
+def _stem(library, word: str) -> str:
+    """A Hangul word without its particle or ending: the lexicon's one piece, else the word minus its particle."""
+    pieces = [p for p in library.terms(word) if len(p) > 1]
+    if len(pieces) == 1:
+        return pieces[0]  # 협업에 -> 협업, 배우는 -> 배우
+    stripped = KO_PARTICLE.sub("", word)
+    return stripped if len(stripped) > 1 else word  # a compound the lexicon splits: 딥페이크, 데이터센터
+
+
+def _glosses(library, word: str) -> set[str]:
+    """The term map's glosses of a word, trying its plural-folded forms (companies -> company)."""
+    forms = {word, normalize(word), re.sub(r"ies$", "y", word)}
+    return set().union(*(library.term_map.get(f, set()) for f in forms))
+
+
+def term_groups(library, topic: str) -> list[tuple[str, ...]]:
+    """The topic's term groups: each topic word or glossed phrase with its glosses, as alternative wordings."""
+    topic = re.sub(r"(?<=\w)['’]s\b", "", topic)  # possessive: Meta's -> Meta
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9\-]*|[가-힣]+", topic)]
+    groups = [(quoted.strip(),) for quoted in QUOTED.findall(topic) if quoted.strip()]  # a quoted title part
+    covered: set[int] = set()
+    for size in range(4, 1, -1):  # glossed phrases first: "state space model", "open source"
+        for start in range(len(words) - size + 1):
+            phrase = normalize(" ".join(words[start:start + size]))
+            if phrase in library.term_map and not covered & set(range(start, start + size)):
+                groups.append((phrase, *sorted(library.term_map[phrase])))
+                covered |= set(range(start, start + size))
+    for index, word in enumerate(words):
+        if index in covered or word in EN_FUNCTION or re.fullmatch(r"[a-z]", word):
+            continue
+        stem = _stem(library, word) if re.match(r"[가-힣]", word) else word
+        groups.append(tuple(dict.fromkeys([stem, *sorted(_glosses(library, word) | _glosses(library, stem))])))
+    return list(dict.fromkeys(groups))
+
+
+def _mentions(group: tuple[str, ...], text: str, terms: list[str]) -> bool:
+    """Whether a text names a term group: Hangul as a substring (spaces ignored), one syllable as a term."""
+    lowered = text.lower()
+    compact = lowered.replace(" ", "")
+    for alternative in group:
+        if re.fullmatch(r"[가-힣]", alternative):
+            found = alternative in terms
+        elif re.fullmatch(r"[가-힣 ]+", alternative):
+            found = alternative.replace(" ", "") in compact
+        else:
+            found = bool(_pattern(alternative).search(lowered))
+        if found:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _pattern(alternative: str) -> re.Pattern:
+    """A matcher for a Latin wording: on word bounds, spaces or hyphens between words, plurals allowed."""
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", alternative.lower()) if p]
+    body = r"[\s\-]*".join(parts)
+    tail = r"(?:e?s)?(?![a-z0-9])" if re.search(r"[a-z0-9]$", alternative.lower()) else ""
+    return re.compile(rf"(?<![a-z0-9]){body}{tail}")
+
+
+def group_weight(library, group: tuple[str, ...]) -> float:
+    """Inverse sentence frequency of a group (any of its wordings): rare topic words weigh more."""
+    units = [(s.text, s.terms) for a in library.posts.values() for s in a.sentences]
+    units += [(a.post.title, a.title_terms) for a in library.posts.values()]
+    found = sum(1 for text, terms in units if _mentions(group, text, terms))
+    return math.log(1 + len(units) / (1 + found)) ** 2 if found else 0.0
+
+
+def aboutness(library, post_id: str, groups: list[tuple[str, ...]], weights: list[float]) -> float:
+    """How much a post is about the groups, 0..1: idf-weighted title, presence and sentence-share evidence."""
+    analyzed = library.posts[post_id]
+    sentences = analyzed.sentences or []
+    total = sum(weights)
+    if not total:
+        return 0.0
+    score = 0.0
+    for group, weight in zip(groups, weights):
+        in_title = _mentions(group, analyzed.post.title, analyzed.title_terms)
+        hits = sum(1 for s in sentences if _mentions(group, s.text, s.terms))
+        share = min(1.0, hits / max(1, len(sentences)) / SHARE_FULL)
+        score += weight * (TITLE * in_title + PRESENCE * (hits > 0) + SHARE * share)
+    return score / total
+
+
+def score_posts(library, topic: str) -> list[tuple[str, float]]:
+    """Retrieval candidates for a topic with their aboutness, best first."""
+    groups = term_groups(library, topic)
+    if not groups:
+        return []
+    weights = [group_weight(library, g) for g in groups]
+    known = sum(1 for w in weights if w) / len(groups)  # words the corpus never uses cannot pick a post
+    candidates = [pid for pid, _ in library.search_posts(library.expand(topic), k=CANDIDATES)]
+    candidates += [pid for pid, a in library.posts.items()  # a title naming a group is a candidate search can miss
+                   if pid not in candidates and any(_mentions(g, a.post.title, a.title_terms) for g in groups)]
+    scored = [(pid, round(aboutness(library, pid, groups, weights) * math.sqrt(known), 4)) for pid in candidates]
+    return sorted(scored, key=lambda item: (-item[1], item[0]))
+
+
+def select_posts(library, topic: str) -> list[str]:
+    """The ids of the posts that are about a topic (all of them, and no more); [] when none is."""
+    scored = score_posts(library, topic)
+    if not scored or scored[0][1] < FLOOR:
+        return []
+    return [pid for pid, score in scored if score >= RELATIVE * scored[0][1]]

@@ -1,0 +1,105 @@
+"""Topic selection and extractive summaries over the project's real corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from skills.index import AnalyzedSentence
+from skills.selection import select_posts, topic_of
+from skills.summarize import clean, is_fragment, summarize, tfidf
+
+AGILE_TITLES = {"애자일(Agile) : 우리가 실패하는 이유", "애자일(Agile) : 성공하는 프로젝트들의 비결"}
+
+
+def agile_ids(library) -> list[str]:
+    return sorted(pid for pid, a in library.posts.items() if a.post.title in AGILE_TITLES)
+
+
+@pytest.mark.parametrize("request_text, topic", [
+    ("summarize the agile posts", "agile"),
+    ("Summarize the posts about state space models.", "state space models"),
+    ("What does the blog say about Nvidia?", "Nvidia"),
+    ("AI 에이전트 협업에 관한 글 요약해줘", "AI 에이전트 협업"),
+    ("메타버스에 대한 글", "메타버스"),
+    ("전기와 에너지 문제를 다룬 글들을 요약해줘", "전기와 에너지 문제"),
+    ("인공지능 UX 스터디 공유회 내용 정리해줘", "인공지능 UX 스터디 공유회"),
+])
+def test_topic_of_strips_request_words(request_text, topic):
+    assert topic_of(request_text) == topic
+
+
+def test_agile_topic_selects_exactly_the_two_agile_posts(library):
+    assert len(agile_ids(library)) == 2
+    assert sorted(select_posts(library, topic_of("the agile posts"))) == agile_ids(library)
+
+
+def test_a_topic_the_corpus_does_not_discuss_selects_nothing(library):
+    assert select_posts(library, "quantum cooking") == []
+
+
+@pytest.fixture(scope="module")
+def agile_summary(library):
+    return summarize(library, agile_ids(library), max_sentences=6)
+
+
+def test_summary_sentences_point_at_their_original_sentence(library, agile_summary):
+    assert agile_summary
+    for s in agile_summary:
+        analyzed = library.posts[s.post_id]
+        original = analyzed.sentences[s.sentence_index]
+        assert analyzed.post.text[s.start:s.end] == original.text
+        assert (s.start, s.end) == (original.start, original.end)
+        assert s.title == analyzed.post.title
+        assert s.text in original.text  # cleaned text is a tail of the original, never rewritten
+
+
+def test_summary_respects_length_and_covers_both_posts(library, agile_summary):
+    assert len(agile_summary) <= 6
+    assert {s.post_id for s in agile_summary} == set(agile_ids(library))
+    assert len(summarize(library, agile_ids(library), max_sentences=2)) == 2
+    assert summarize(library, [], max_sentences=4) == []
+
+
+def test_summary_is_in_reading_order_without_near_duplicates(library, agile_summary):
+    order = [(agile_ids(library).index(s.post_id), s.sentence_index) for s in agile_summary]
+    assert [pid for pid, _ in order] == sorted(pid for pid, _ in order)
+    vectors = tfidf(library, [library.posts[s.post_id].sentences[s.sentence_index].terms for s in agile_summary])
+    similarity = vectors @ vectors.T
+    for i in range(len(agile_summary)):
+        for j in range(i + 1, len(agile_summary)):
+            assert similarity[i, j] < 0.5
+
+
+def test_summary_sentences_are_neither_fragments_nor_open_with_fillers(library, agile_summary):
+    fillers = ("뭐,", "아무튼", "사실,", "그럼", "음,", "자,")
+    for s in agile_summary:
+        assert not s.text.startswith(fillers)
+        assert not s.text.rstrip().endswith("?")
+        assert len(s.text) >= 20
+
+
+def test_focus_pulls_the_summary_toward_the_question(library):
+    ssm = [pid for pid, a in library.posts.items() if a.post.title.endswith("SSM")]
+    summary = summarize(library, ssm, focus="what does the author think about Transformer?", max_sentences=3)
+    assert any("transformer" in s.text.lower() for s in summary)
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("뭐, 이건 애자일의 이야기입니다.", "이건 애자일의 이야기입니다."),
+    ("아무튼 결론은 간단합니다.", "결론은 간단합니다."),
+    ("사실, 가장 많이 쓰이는 기능입니다.", "가장 많이 쓰이는 기능입니다."),
+    ("음, 자, 그럼 시작해 봅시다.", "시작해 봅시다."),
+    ("사실 확인이 먼저입니다.", "사실 확인이 먼저입니다."),
+])
+def test_clean_drops_leading_fillers_only(text, cleaned):
+    assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("입니다.", []),
+    ("여러분은 어떻게 생각하시나요?", ["여러분", "어떻", "생각", "하"]),
+    ("- 애자일 선언문", ["애자일", "선언문"]),
+    ("애자일 선언문과 원칙", ["애자일", "선언문", "원칙"]),
+])
+def test_fragments_are_recognised(text, terms):
+    assert is_fragment(AnalyzedSentence(text=text, start=0, end=len(text), terms=terms))
