@@ -20,7 +20,7 @@ from skills.corpus import Post, load_posts
 from skills.embeddings import embeddings_name, load_embeddings
 from skills.index import AnalyzedPost, analyze_corpus
 from skills.retrieval import Library
-from skills.store import open_client, open_collection, sync_collection, write_lock
+from skills.store import StoreError, open_client, open_collection, sync_collection, write_lock
 from skills.terms import curated_glossary, merge_maps, mine_glosses
 
 
@@ -49,6 +49,41 @@ def collection_name(settings: Settings, embeddings) -> str:
     return f"cw-{settings.corpus_key}-{embeddings_name(embeddings)}"[:60].rstrip("-")
 
 
+def _store_dir(settings: Settings) -> Path:
+    """The store folder, created when missing; a StoreError when it cannot be (e.g. a file stands in its way)."""
+    try:
+        settings.store_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the store folder {settings.store_dir}: {error.strerror or error}"
+                         " (choose another --home or CASEWORK_HOME)") from None
+    return settings.store_dir
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def _open_for_rebuild(settings: Settings, local_path: Path | None, name: str):
+    """A client whose collection `name` is gone. The collection is deleted through the client rather
+    than by removing its folder: Chroma keeps one system per path in the process, and a folder removed
+    under it would leave that system writing to deleted files. Only a store that cannot be opened is removed."""
+    try:
+        client = open_client(local_path, settings.chroma_url, settings.chroma_token)
+    except StoreError:
+        if local_path is None:
+            raise
+        _remove(local_path)
+        client = open_client(local_path)
+    try:
+        client.delete_collection(name)
+    except Exception:  # nothing to delete in a fresh store
+        pass
+    return client
+
+
 def _analyze(settings: Settings, posts: list[Post], progress=None) -> list[AnalyzedPost]:
     term_map = mine_glosses("\n".join(p.title + "\n" + p.text for p in posts))
     hints = sorted(t for t in term_map if not t.isascii())
@@ -60,10 +95,11 @@ def ingest(settings: Settings, rebuild: bool = False, progress: Callable[[str, i
     started = time.perf_counter()
     posts, warnings = load_posts(settings.corpus)
     local_path = None if settings.chroma_url else settings.store_dir / "chroma"
-    with write_lock(settings.store_dir if local_path else None):
-        if rebuild:
-            shutil.rmtree(settings.store_dir, ignore_errors=True)
-        settings.store_dir.mkdir(parents=True, exist_ok=True)
+    store_dir = _store_dir(settings)
+    with write_lock(store_dir if local_path else None):
+        if rebuild:  # the analysis cache goes; the lock file stays, so a second writer still waits for us
+            for path in (store_dir / "analysis.json", *store_dir.glob("synced-*.txt")):
+                _remove(path)
         done = 0
 
         def analysed(_post):
@@ -74,13 +110,11 @@ def ingest(settings: Settings, rebuild: bool = False, progress: Callable[[str, i
 
         analyzed = _analyze(settings, posts, analysed)
         embeddings = load_embeddings(settings.embeddings)
-        client = open_client(local_path, settings.chroma_url, settings.chroma_token)
         name = collection_name(settings, embeddings)
-        if rebuild and settings.chroma_url:
-            try:
-                client.delete_collection(name)
-            except Exception:  # nothing to delete on a fresh server
-                pass
+        if rebuild:
+            client = _open_for_rebuild(settings, local_path, name)
+        else:
+            client = open_client(local_path, settings.chroma_url, settings.chroma_token)
         collection = open_collection(client, name)
         passages = [p for a in analyzed for p in a.passages]
         embedded = 0
@@ -93,6 +127,8 @@ def ingest(settings: Settings, rebuild: bool = False, progress: Callable[[str, i
 
         report = sync_collection(collection, passages, embeddings, stored)
         _synced_marker(settings, name).write_text(_fingerprint(analyzed))
+    if rebuild or report.added or report.deleted:
+        _open_library.cache_clear()  # a library opened before this ingest no longer matches the store
     return IngestReport(posts=len(posts), passages=len(passages), added=report.added, deleted=report.deleted,
                         kept=report.kept, seconds=round(time.perf_counter() - started, 3), warnings=warnings)
 
@@ -106,6 +142,7 @@ def open_library(settings: Settings) -> Library:
 def _open_library(settings_json: str) -> Library:
     settings = Settings.model_validate_json(settings_json)
     posts, _warnings = load_posts(settings.corpus)
+    _store_dir(settings)
     analyzed = _analyze(settings, posts)
     embeddings = load_embeddings(settings.embeddings)
     local_path = None if settings.chroma_url else settings.store_dir / "chroma"

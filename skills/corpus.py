@@ -87,7 +87,7 @@ def split_dated_blog(lines: list[str], source: str) -> list[Post]:
     for line in lines + ["00/00, Sun"]:
         match = DATED.match(line.strip())
         if match:
-            if title:
+            if title and body:  # a title with no body is a heading, not a post
                 posts.append(_new_post(title, body, source, date=date))
             title, body, date = None, [], f"--{int(match[1]):02d}-{int(match[2]):02d}"
         elif line.strip() and not title and date:
@@ -109,7 +109,10 @@ def split_newsletter(lines: list[str], source: str) -> list[Post]:
             break
         if not is_noise(line):
             body.append(line.strip())
-    title = lines[start - 1].strip() if start else lines[0].strip()
+    above = [line.strip() for line in lines[:start] if not is_noise(line)]
+    title = above[-1] if above else lines[start].strip()  # the masthead, else the date line itself
+    if not body:
+        return []
     return [_new_post(title, body, source, author=author, date=f"{year}-{month}-{day}")]
 
 
@@ -186,7 +189,11 @@ def read_post_file(path: Path) -> Post:
     if text.startswith("---\n") and "\n---\n" in text[4:]:
         header, body = text[4:].split("\n---\n", 1)
         meta = yaml.safe_load(header) or {}
+        if not isinstance(meta, dict):
+            raise CorpusError(f"{path}: front matter is not a mapping of fields")
     body = body.strip()
+    if not body:
+        raise CorpusError(f"{path}: no text after the front matter")
     title = str(meta.get("title") or body.splitlines()[0].lstrip("# ").strip()[:TITLE_MAX])
     if not meta.get("title"):
         body = "\n".join(body.splitlines()[1:]).strip() or body

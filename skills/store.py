@@ -55,8 +55,11 @@ def open_client(path: Path | None = None, url: str | None = None, token: str | N
     except PermissionError:
         raise StoreError(f"store path is not writable: {path}") from None
     except Exception as error:  # chromadb raises many kinds; the user needs one clear line
-        where = url or path
-        raise StoreError(f"cannot open the Chroma store at {where}: {str(error).splitlines()[0][:200]}"
+        first = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+        if url:
+            raise StoreError(f"cannot reach the Chroma server at {url}: {first}"
+                             " (is `chroma run` up there? or drop --chroma-url for a local store)") from None
+        raise StoreError(f"cannot open the Chroma store at {path}: {first}"
                          " (try `casework ingest --rebuild`)") from None
 
 
@@ -69,6 +72,18 @@ def open_collection(client, name: str):
         raise StoreError(f"cannot open collection {name!r}: {str(error).splitlines()[0][:200]}") from None
 
 
+@contextlib.contextmanager
+def server_errors():
+    """A Chroma server lost mid-call becomes a StoreError; a local store's errors are left alone."""
+    import httpx
+
+    try:
+        yield
+    except httpx.HTTPError as error:
+        raise StoreError(f"lost the Chroma server: {str(error)[:200] or type(error).__name__}"
+                         " (is `chroma run` still up? an interrupted ingest resumes when run again)") from None
+
+
 def write_lock(path: Path | None):
     """The lock every local writer holds; a server needs none."""
     return FileLock(str(path / "write.lock"), timeout=600) if path else contextlib.nullcontext()
@@ -76,6 +91,12 @@ def write_lock(path: Path | None):
 
 def sync_collection(collection, passages: list[Passage], embeddings: Embeddings, progress=None) -> SyncReport:
     """Make the collection hold exactly these passages, embedding only the new ones."""
+    with server_errors():
+        return _sync(collection, passages, embeddings, progress)
+
+
+def _sync(collection, passages: list[Passage], embeddings: Embeddings, progress=None) -> SyncReport:
+    # New passages go in before stale ones go out: a reader or an interrupted sync never sees fewer.
     existing = set(collection.get(include=[])["ids"])
     wanted = {p.id: p for p in passages}
     stale = sorted(existing - wanted.keys())
@@ -97,9 +118,14 @@ def sync_collection(collection, passages: list[Passage], embeddings: Embeddings,
 
 def dense_search(collection, embeddings: Embeddings, query: str, k: int) -> list[tuple[str, float]]:
     """Passage ids nearest to the query, with cosine similarity."""
+    with server_errors():
+        return _dense_search(collection, embeddings, query, k)
+
+
+def _dense_search(collection, embeddings: Embeddings, query: str, k: int) -> list[tuple[str, float]]:
     count = collection.count()
-    if not count:
+    vector = embeddings.embed_query(query) if count else []
+    if not any(vector):  # no words to compare (e.g. "?!"): any order Chroma gave would be noise
         return []
-    result = collection.query(query_embeddings=[embeddings.embed_query(query)],
-                              n_results=min(k, count), include=["distances"])
+    result = collection.query(query_embeddings=[vector], n_results=min(k, count), include=["distances"])
     return [(pid, 1.0 - dist) for pid, dist in zip(result["ids"][0], result["distances"][0])]

@@ -85,7 +85,8 @@ def segment(text: str, lexicon: frozenset[str]) -> list[str]:
                 if rest == word and len(word) > 1:
                     terms.append(word)  # unknown word: keep it whole, it may still match by n-grams
                 break
-            terms.append(prefix)
+            if rest == word or len(prefix) > 1:  # a later single syllable is a particle or ending (의, 을, 다)
+                terms.append(prefix)
             rest = rest[len(prefix):]
     return terms
 
