@@ -23,7 +23,7 @@ from skills.selection import topic_of
 MIN_CHARS, MIN_TERMS, MAX_CHARS = 20, 3, 300
 DAMPING, EDGE_MIN = 0.85, 0.05  # PageRank damping; weaker similarities are not edges
 MMR_LAMBDA, NEAR_DUPLICATE = 0.5, 0.5  # relevance against redundancy; above this cosine a sentence repeats another
-TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 1.0, 0.3
+TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 2.0, 0.3  # key points are specific: specificity leads
 # A sentence opening on a reference to what came before does not stand alone out of its context.
 DANGLING = re.compile(r"^(?:이|그|저|이런|그런|이러한|그러한|이는|이것은|이건|그건|앞서|앞선|위|다음으로|이때|즉|또한|또|게다가)[\s,]")
 # Fillers carry no content: with a comma they are always dropped, the bare ones only at a sentence start.
