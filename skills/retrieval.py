@@ -10,11 +10,12 @@ Not handled: re-ranking with a cross-encoder (a user can plug a model into the L
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel
 
+from skills.corpus import language_of
 from skills.index import AnalyzedPost, Passage
 from skills.store import dense_search
 from skills.terms import TermMap, expand_query
@@ -57,6 +58,13 @@ def fuse(*rankings: list[str], k: int = RRF_K) -> dict[str, float]:
     return dict(scores)
 
 
+def toward_language(term_map: TermMap, language: str) -> TermMap:
+    """The glosses that translate a term into `language` (e.g. agile -> 애자일), none within it."""
+    translated = {term: {o for o in others if language_of(o) == language}
+                  for term, others in term_map.items() if language_of(term) != language}
+    return {term: others for term, others in translated.items() if others}
+
+
 class Library:
     """The analysed corpus with its search indexes; built once per process by the workspace."""
 
@@ -67,6 +75,8 @@ class Library:
         self.passages: list[Passage] = [passage for p in posts for passage in p.passages]
         self.passage_index = {p.id: i for i, p in enumerate(self.passages)}
         self.collection, self.embeddings, self.term_map = collection, embeddings, term_map
+        self.dense_term_map = toward_language(term_map, Counter(p.post.language for p in posts).most_common(1)[0][0]
+                                              if posts else "ko")
         self.lexicon = frozenset(t for p in posts for s in p.sentences for t in s.terms) | frozenset(
             t for p in posts for t in p.title_terms)
         self.bm25 = bm25s.BM25()
@@ -102,8 +112,8 @@ class Library:
         rankings = []
         if mode in ("hybrid", "lexical"):
             rankings.append(self.lexical_ranking(expanded))
-        if mode in ("hybrid", "dense"):
-            rankings.append(self.dense_ranking(expanded))
+        if mode in ("hybrid", "dense"):  # BM25 takes every gloss; a vector drowns in them, so it gets translations only
+            rankings.append(self.dense_ranking(expand_query(query, self.dense_term_map)))
         scores = fuse(*rankings)
         best = sorted(scores, key=lambda pid: (-scores[pid], pid))[:k]
         return [self._hit(pid, scores[pid]) for pid in best]

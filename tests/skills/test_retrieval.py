@@ -71,3 +71,10 @@ def test_fuse_rewards_items_ranked_high_by_both_rankings():
 def test_hit_is_plain_data():
     hit = Hit(post_id="p", title="t", score=0.5, passage="x", start=0, end=1)
     assert Hit.model_validate(hit.model_dump()) == hit
+
+
+def test_dense_queries_get_translations_into_the_corpus_language_only():
+    from skills.retrieval import toward_language
+
+    term_map = {"agile": {"애자일", "민첩성", "agility"}, "애자일": {"agile"}, "ai": {"인공지능", "artificial intelligence"}}
+    assert toward_language(term_map, "ko") == {"agile": {"애자일", "민첩성"}, "ai": {"인공지능"}}
