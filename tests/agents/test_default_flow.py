@@ -1,0 +1,81 @@
+"""The built-in flow end to end on the real corpus: routes, reports and what each agent hands on."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import casework
+from casework.report import Report
+
+AGILE = {"애자일(Agile) : 우리가 실패하는 이유", "애자일(Agile) : 성공하는 프로젝트들의 비결"}
+
+
+@pytest.fixture(scope="module")
+def agile(settings) -> Report:
+    return casework.run("summarize the agile posts", settings)
+
+
+def test_summarize_takes_the_relay_route(agile):
+    assert agile.route == ["case_worker", "summarizer", "fact_checker", "citation_finder", "case_worker"]
+    assert agile.outcome == "completed" and agile.kind == "summarize"
+
+
+def test_summarize_selects_exactly_the_agile_posts_and_cites_every_sentence(agile):
+    assert {p["title"] for p in agile.posts} == AGILE
+    assert 1 <= len(agile.summary) <= 6
+    for sentence in agile.summary:
+        assert sentence.citations, sentence.sentence
+        assert {c.title for c in sentence.citations} <= AGILE | {c.title for c in sentence.citations}
+    assert len(agile.verdicts) == len(agile.summary)
+    assert all(v.verdict == "SUPPORTED" for v in agile.verdicts)  # extractive sentences stand in the corpus
+    assert "[1]" in agile.answer
+
+
+def test_a_fact_check_goes_to_the_fact_checker_only(settings):
+    report = casework.check("애자일 선언문은 2001년에 발표되었다", settings)
+    assert report.route == ["case_worker", "fact_checker", "case_worker"]
+    assert report.verdicts and report.verdicts[0].verdict == "SUPPORTED"
+    assert any("2001" in e.sentence for e in report.verdicts[0].evidence)
+
+
+def test_a_changed_year_is_refuted(settings):
+    report = casework.check("애자일 선언문은 1995년에 발표되었다", settings)
+    assert casework.api.check_summary(report)["verdict"] == "REFUTED"
+
+
+def test_find_sources_cites_and_abstains(settings):
+    report = casework.cite("애자일 선언문은 2001년 당시 SW 개발에 저명한 분들이 모여 선언한 애자일 방법론의 기본 원칙입니다.", settings)
+    assert report.route == ["case_worker", "citation_finder", "case_worker"]
+    assert report.citations[0].citations[0].title == "애자일(Agile) : 성공하는 프로젝트들의 비결"
+
+
+def test_a_question_is_answered_from_the_posts_it_is_about(settings):
+    report = casework.run("what does the author think about SSM?", settings)
+    assert report.kind == "ask"
+    assert report.route == ["case_worker", "summarizer", "citation_finder", "case_worker"]
+    assert any("SSM" in p["title"] for p in report.posts)
+
+
+def test_a_topic_with_no_posts_says_so_and_writes_no_summary(settings):
+    report = casework.run("summarize the posts about quantum cooking", settings)
+    assert report.outcome == "no_posts"
+    assert report.summary == [] and report.posts == []
+    assert "quantum cooking" in report.answer
+    assert report.route == ["case_worker", "summarizer", "case_worker"]
+
+
+def test_offline_runs_are_deterministic(agile, settings):
+    again = casework.run("summarize the agile posts", settings)
+    assert again.model_dump(exclude={"run_id"}) == agile.model_dump(exclude={"run_id"})
+
+
+def test_the_example_inserts_a_keyword_agent(settings, monkeypatch):
+    monkeypatch.setenv("CASEWORK_HOME", str(settings.home))
+    example = Path(__file__).parents[2] / "examples" / "keyword_agent.py"
+    result = subprocess.run([sys.executable, str(example)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "case_worker → summarizer → keyword_extractor → fact_checker → citation_finder → case_worker" in result.stdout
