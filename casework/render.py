@@ -19,15 +19,18 @@ def print_report(report: Report, console: Console) -> None:
 
     if report.posts:
         console.print(f"[bold]Posts[/bold] ({len(report.posts)}): " + "; ".join(escape(p["title"]) for p in report.posts))
+    checked = {v.statement: v.verdict for v in report.verdicts}
     if report.summary:
-        console.print("[bold]Summary[/bold]")
+        console.print("[bold]Summary[/bold]  [dim](✓ supported, ✗ refuted, ? not enough info)[/dim]")
         for s in report.summary:
-            console.print(f"  • {escape(s.sentence)}{mark(s.citations)}")
+            label = checked.get(s.sentence, "")
+            symbol = {"SUPPORTED": "[green]✓[/green]", "REFUTED": "[red]✗[/red]", "NOT_ENOUGH_INFO": "[yellow]?[/yellow]"}.get(label, "•")
+            console.print(f"  {symbol} {escape(s.sentence)}{mark(s.citations)}")
     elif report.citations:
         console.print("[bold]Sources[/bold]")
         for s in report.citations:
             console.print(f"  • {escape(s.sentence)}{mark(s.citations)}")
-    if report.verdicts:
+    if report.verdicts and not report.summary:
         console.print("[bold]Verdicts[/bold]")
         for v in report.verdicts:
             color = COLORS.get(v.verdict, "white")
