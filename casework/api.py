@@ -70,17 +70,68 @@ def default_flow():
 
 
 def run(task: str, settings: Settings | None = None, flow=None, listen=None, checkpointer=None,
-        context=None, run_id: str | None = None, skills: dict | None = None) -> Report:
-    """Run a task through the flow (the built-in one by default) and report the case."""
+        context=None, run_id: str | None = None, skills: dict | None = None, record: bool = True,
+        watch=None) -> Report:
+    """Run a task through the flow (the built-in one by default) and report the case.
+
+    With `record` (the default) the run is checkpointed in `<home>/runs.sqlite` (unless you pass a
+    `checkpointer`) and its trace saved as `<home>/traces/<run_id>.json`; `watch` sees each trace event
+    as it happens (the live view). `listen` still gets LangGraph's raw stream events.
+    """
+    from contextlib import nullcontext
+
+    from casework import runs
     from orchestrator.run import run_case, run_config
+    from orchestrator.trace import TraceRecorder
 
     settings = settings or Settings()
     task = check_text(task, "task")
     flow = flow or default_flow()
     config = run_config(run_id)
-    state = run_case(flow.compile(checkpointer=checkpointer), task, context or build_context(settings, flow, skills), config,
-                     listen or (lambda kind, data: None))
-    return make_report(state, config["configurable"]["thread_id"])
+    run_id = config["configurable"]["thread_id"]
+    context = context or build_context(settings, flow, skills)
+    recorder = None
+
+    def hear(kind, data):
+        for listener in (recorder, listen):
+            if listener is not None:
+                listener(kind, data)
+
+    with runs.checkpointer(settings) if record and checkpointer is None else nullcontext(checkpointer) as saver:
+        graph = flow.compile(checkpointer=saver)
+        recorder = TraceRecorder(task, run_id, flow, watch) if record or watch else None  # its clock starts here
+        try:
+            state = run_case(graph, task, context, config, hear)
+        except Exception as error:
+            if recorder and record:  # keep the trace of a failed run: that is when it is read
+                recorder.fail(error)
+                runs.save_trace(settings, recorder.finish("error"))
+            raise
+    report = make_report(state, run_id)
+    if recorder and record:
+        runs.save_trace(settings, recorder.finish(report.outcome))
+    return report
+
+
+def trace(run: str = "last", settings: Settings | None = None):
+    """The trace of a recorded run (its id, a unique prefix, or 'last')."""
+    from casework.runs import load_trace
+
+    return load_trace(settings or Settings(), run)
+
+
+def export_trace(run: str = "last", fmt: str = "json", settings: Settings | None = None) -> str:
+    """A recorded run's trace as json, md (a narrative), mermaid or html (one self-contained page)."""
+    from casework.exports import export
+
+    return export(trace(run, settings), fmt)
+
+
+def list_runs(settings: Settings | None = None):
+    """Every recorded run, oldest first."""
+    from casework.runs import list_runs as listed
+
+    return listed(settings or Settings())
 
 
 def summarize(topic: str, settings: Settings | None = None, **options) -> Report:
@@ -109,5 +160,5 @@ def cite(text: str, settings: Settings | None = None, **options) -> Report:
     return run(f"find sources for: {check_text(text, 'text', limit=20000)}", settings, **options)
 
 
-__all__ = ["IngestReport", "Report", "Settings", "check", "check_text", "cite", "default_flow", "ingest",
-           "list_posts", "run", "search", "split_corpus", "summarize"]
+__all__ = ["IngestReport", "Report", "Settings", "check", "check_text", "cite", "default_flow", "export_trace", "ingest",
+           "list_posts", "list_runs", "run", "search", "split_corpus", "summarize", "trace"]

@@ -23,6 +23,10 @@ app = typer.Typer(help="A case worker and specialist agents that hand a case to 
                   no_args_is_help=True, pretty_exceptions_enable=False)
 corpus_app = typer.Typer(help="Look at and prepare the corpus.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
+trace_app = typer.Typer(help="Look at the trace of a recorded run: show it, export it.", no_args_is_help=True)
+app.add_typer(trace_app, name="trace")
+runs_app = typer.Typer(help="The runs recorded under the home folder.", no_args_is_help=True)
+app.add_typer(runs_app, name="runs")
 console = Console()
 
 CorpusOption = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of .md/.txt posts [default: the project's corpus/posts].")]
@@ -119,9 +123,21 @@ def _read(text: str) -> str:
 @user_errors
 def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize the agile posts\" ('-' reads stdin).")],
         corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-        embeddings: EmbeddingsOption = None, as_json: JsonOption = False):
+        embeddings: EmbeddingsOption = None, as_json: JsonOption = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not show the run live (on stderr).")] = False,
+        expect_route: Annotated[Optional[str], typer.Option("--expect-route", help="Comma-separated holders, e.g. "
+                                "case_worker,summarizer,case_worker; exit 1 with a diff when the route differs.")] = None):
     """Run a task through the case worker and its specialists (the main job)."""
-    _report(api.run(_read(task), settings_from(corpus, home, chroma_url, embeddings)), as_json)
+    from casework.live import LiveView
+    from casework.testing import route_diff
+
+    with LiveView(enabled=not (quiet or as_json)) as live:
+        report = api.run(_read(task), settings_from(corpus, home, chroma_url, embeddings), watch=live)
+    _report(report, as_json)
+    diff = route_diff(report.route, [a.strip() for a in expect_route.split(",") if a.strip()]) if expect_route else None
+    if diff:
+        typer.echo(f"error: {diff}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -154,6 +170,47 @@ def cite(text: str, corpus: CorpusOption = None, home: HomeOption = None, chroma
 def graph():
     """Print the flow's graph as Mermaid: every agent and every possible handoff."""
     typer.echo(api.default_flow().compile().get_graph().draw_mermaid())
+
+
+RunArgument = Annotated[str, typer.Argument(help="A run id (or a unique prefix of one), or 'last'.")]
+
+
+@trace_app.command("show")
+@user_errors
+def trace_show(run: RunArgument = "last", home: HomeOption = None):
+    """Show a recorded run as a tree: each step, its skill calls, findings and handoff."""
+    from casework.live import print_trace
+
+    print_trace(api.trace(run, settings_from(home=home)), console)
+
+
+@trace_app.command("export")
+@user_errors
+def trace_export(run: RunArgument = "last", fmt: Annotated[str, typer.Option("--format", "-f", help="json, md, mermaid or html.")] = "json",
+                 output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file, not stdout.")] = None,
+                 home: HomeOption = None):
+    """Export a recorded run: json, md (a narrative), mermaid (diagrams) or html (one self-contained page)."""
+    text = api.export_trace(run, fmt, settings_from(home=home))
+    if output is None:
+        return typer.echo(text, nl=False)
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output} ({len(text.encode()):,} bytes)", err=True)
+
+
+@runs_app.command("list")
+@user_errors
+def runs_list(home: HomeOption = None, as_json: JsonOption = False):
+    """List the recorded runs, oldest first."""
+    runs = api.list_runs(settings_from(home=home))
+    if as_json:
+        return print_json([r.model_dump() for r in runs])
+    from rich.markup import escape
+
+    for r in runs:
+        took = f"{r.ms / 1000:.2f}s" if r.traced else "-"
+        console.print(f"{r.run_id}  [dim]{r.started[:19]} {took:>6}[/dim]  {r.outcome or '-':9}  "
+                      f"{escape(r.task[:60])}  [dim]{' → '.join(r.route)}[/dim]", highlight=False)
+    console.print(f"{len(runs)} run(s)")
 
 
 @corpus_app.command("list")

@@ -1,0 +1,112 @@
+"""Runs that persist: LangGraph's SQLite checkpoints and one trace JSON per run, under the home folder.
+
+`<home>/runs.sqlite` holds every checkpoint (the case state after each handoff, by run id = thread
+id); `<home>/traces/<run_id>.json` holds the trace. Either outlives the process that ran the case.
+Not handled: pruning old runs (delete the files), or several machines sharing one home.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from casework.config import Settings
+from orchestrator.trace import Trace
+from skills.errors import UserError
+
+
+class RunInfo(BaseModel):
+    """One line of `casework runs list`."""
+
+    run_id: str
+    task: str
+    started: str = ""
+    outcome: str = ""
+    route: list[str] = []
+    ms: float = 0.0
+    traced: bool = True
+    checkpointed: bool = False
+
+
+def runs_db(settings: Settings) -> Path:
+    return settings.home / "runs.sqlite"
+
+
+def traces_dir(settings: Settings) -> Path:
+    return settings.home / "traces"
+
+
+@contextmanager
+def checkpointer(settings: Settings) -> Iterator:
+    """LangGraph's SqliteSaver over `<home>/runs.sqlite`, closed when the block ends."""
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    settings.home.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(runs_db(settings), check_same_thread=False)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")  # no fsync per checkpoint: safe against a crash, ~free
+    try:
+        yield SqliteSaver(connection)
+    finally:
+        connection.close()
+
+
+def save_trace(settings: Settings, trace: Trace) -> Path:
+    """Write a run's trace (whole, or not at all) and return its path."""
+    folder = traces_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    path, partial = folder / f"{trace.run_id}.json", folder / f".{trace.run_id}.json.tmp"
+    partial.write_text(trace.model_dump_json(indent=1), encoding="utf-8")
+    partial.replace(path)  # atomic: a reader never sees half a trace
+    return path
+
+
+def _traces(settings: Settings) -> list[Trace]:
+    traces = []
+    for path in traces_dir(settings).glob("*.json"):
+        try:
+            traces.append(Trace.model_validate_json(path.read_text(encoding="utf-8")))
+        except (ValidationError, ValueError):
+            continue  # a file of another schema version or not a trace: not ours to judge here
+    return sorted(traces, key=lambda t: t.started)
+
+
+def load_trace(settings: Settings, run: str = "last") -> Trace:
+    """The trace of a run: its id, a unique prefix of it, or 'last'."""
+    if run == "last":
+        traces = _traces(settings)
+        if not traces:
+            raise UserError(f"no runs recorded yet in {settings.home} (run a task first)")
+        return traces[-1]
+    path = traces_dir(settings) / f"{run}.json"
+    if path.is_file():
+        return Trace.model_validate_json(path.read_text(encoding="utf-8"))
+    matches = [t for t in _traces(settings) if t.run_id.startswith(run)]
+    if len(matches) != 1:
+        found = "no run" if not matches else f"{len(matches)} runs"
+        raise UserError(f"{found} with id {run!r} in {settings.home} (see `casework runs list`)")
+    return matches[0]
+
+
+def checkpointed(settings: Settings) -> set[str]:
+    """The run ids the checkpointer holds."""
+    if not runs_db(settings).is_file():
+        return set()
+    with sqlite3.connect(runs_db(settings)) as connection:
+        try:
+            return {row[0] for row in connection.execute("SELECT DISTINCT thread_id FROM checkpoints")}
+        except sqlite3.OperationalError:  # an empty database the saver has not set up yet
+            return set()
+
+
+def list_runs(settings: Settings) -> list[RunInfo]:
+    """Every recorded run, oldest first; checkpointed runs without a trace are listed too."""
+    saved = checkpointed(settings)
+    runs = [RunInfo(run_id=t.run_id, task=t.task, started=t.started, outcome=t.outcome, route=t.route,
+                    ms=round(t.duration_ms(), 1), checkpointed=t.run_id in saved) for t in _traces(settings)]
+    traced = {r.run_id for r in runs}
+    return runs + [RunInfo(run_id=r, task="(no trace)", traced=False, checkpointed=True) for r in sorted(saved - traced)]
