@@ -20,7 +20,7 @@ from skills.corpus import Post, load_posts
 from skills.embeddings import embeddings_name, load_embeddings
 from skills.index import AnalyzedPost, analyze_corpus
 from skills.retrieval import Library
-from skills.store import StoreError, open_client, open_collection, sync_collection, write_lock
+from skills.store import StoreError, open_client, open_collection, server_errors, sync_collection, write_lock
 from skills.terms import curated_glossary, merge_maps, mine_glosses
 
 
@@ -151,5 +151,10 @@ def _open_library(settings_json: str) -> Library:
     if not marker.exists() or marker.read_text() != _fingerprint(analyzed):
         ingest(settings)
     collection = open_collection(open_client(local_path, settings.chroma_url, settings.chroma_token), name)
+    with server_errors():
+        whole = collection.count() == sum(len(a.passages) for a in analyzed)
+    if not whole:  # the store was deleted or emptied under its marker, or a sync was cut short
+        ingest(settings)
+        collection = open_collection(open_client(local_path, settings.chroma_url, settings.chroma_token), name)
     term_map = merge_maps(curated_glossary(), mine_glosses("\n".join(a.post.title + "\n" + a.post.text for a in analyzed)))
     return Library(analyzed, collection, embeddings, term_map)

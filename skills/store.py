@@ -55,12 +55,23 @@ def open_client(path: Path | None = None, url: str | None = None, token: str | N
     except PermissionError:
         raise StoreError(f"store path is not writable: {path}") from None
     except Exception as error:  # chromadb raises many kinds; the user needs one clear line
+        if not url:
+            _forget_failed_store(path)
         first = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
         if url:
             raise StoreError(f"cannot reach the Chroma server at {url}: {first}"
                              " (is `chroma run` up there? or drop --chroma-url for a local store)") from None
         raise StoreError(f"cannot open the Chroma store at {path}: {first}"
                          " (try `casework ingest --rebuild`)") from None
+
+
+def _forget_failed_store(path: Path) -> None:
+    """Chroma caches one system per path even when starting it failed; without this, a rebuild in the
+    same process would get the broken one back."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(str(path), None)
+    SharedSystemClient._identifier_to_refcount.pop(str(path), None)
 
 
 def open_collection(client, name: str):
