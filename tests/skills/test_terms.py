@@ -30,7 +30,7 @@ def test_text_without_parentheses_has_no_glosses():
 
 
 @pytest.mark.parametrize("raw, normal", [("State  Space-Models", "state space model"), ("class", "class"),
-                                         ("bus", "bus"), ("GPUs", "gpu")])
+                                         ("bus", "bus"), ("Agents", "agent")])
 def test_normalize(raw, normal):
     assert normalize(raw) == normal
 
