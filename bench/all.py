@@ -1,0 +1,105 @@
+"""Every bench in one go, written to bench/results.md.
+
+    python -m bench all [--smoke] [--full] [--out PATH]
+
+Runs the quality benches that exist (retrieval, topics, claims, citations, summaries; each with
+--json), then speed and scale. `--smoke` is the CI slice: speed and scale on small corpora only,
+under a minute. `--full` adds the 50k-post scale row. A quality bench that is missing or fails is
+reported as such and the others still run. Not handled: the LangChain + MiniLM side-by-side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import io
+import json
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import scale, speed
+
+QUALITY = ("retrieval", "topics", "claims", "citations", "summaries")
+RESULTS = Path(__file__).parent / "results.md"
+
+
+def run_bench(name: str, argv: list[str]) -> dict:
+    """A bench's --json figures, or {"error": ...} when it is missing or fails."""
+    try:
+        module = importlib.import_module(f"bench.{name}")
+    except ModuleNotFoundError:
+        return {"error": "not written yet"}
+    out = io.StringIO()
+    started = time.perf_counter()
+    try:
+        with contextlib.redirect_stdout(out):
+            code = module.main([*argv, "--json"])
+        figures = json.loads(out.getvalue())
+    except (Exception, SystemExit) as error:  # one broken bench must not hide the others
+        return {"error": f"{type(error).__name__}: {str(error)[:200]}"}
+    return {"exit": code, "seconds": round(time.perf_counter() - started, 1), "figures": figures}
+
+
+def headline(figures) -> str:
+    """The top-level numbers of a bench's figures, for the summary table."""
+    if not isinstance(figures, dict):
+        return ""
+    flat = {k: v for k, v in figures.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    for key in ("modes", "overall", "summary", "scores"):
+        inner = figures.get(key)
+        if isinstance(inner, dict):
+            inner = inner.get("hybrid", inner).get("all", inner.get("hybrid", inner)) if key == "modes" else inner
+            flat.update({k: v for k, v in inner.items() if isinstance(v, (int, float)) and not isinstance(v, bool)})
+    return ", ".join(f"{k} {v}" for k, v in list(flat.items())[:8])
+
+
+def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: str, seconds: float) -> str:
+    lines = ["# casework bench results", "",
+             f"`{command}` — {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, "
+             f"{platform.machine()}, total {seconds:.0f} s. Offline engines (hashed embeddings, extractive).", ""]
+    if quality:
+        lines += ["## Quality", "", "| bench | result | seconds |", "|---|---|---|"]
+        for name, result in quality.items():
+            text = result.get("error") or headline(result["figures"])
+            lines.append(f"| {name} | {text} | {result.get('seconds', '')} |")
+        lines.append("")
+    job, query = speed_report["main_job_s"], speed_report["query_ms"]
+    lines += ["## Speed", "",
+              f"- corpus: {speed_report['posts']} posts, {speed_report['passages']} passages",
+              f"- main job `casework run \"{speed.MAIN_JOB}\"`, fresh process: median {job['median']} s (runs {job['runs']})",
+              f"- in-process hybrid query: p50 {query['p50']} ms, p95 {query['p95']} ms over {query['n']} queries",
+              f"- ingest from scratch {speed_report['ingest_s']} s; again with no change {speed_report['reingest_s']} s",
+              f"- peak RSS: bench process {speed_report['peak_rss_mb']['bench']} MB, "
+              f"main-job process {speed_report['peak_rss_mb']['main_job']} MB", "",
+              "## Scale (synthetic posts of recombined corpus sentences)", "", scale.table(scale_rows), ""]
+    if quality:
+        lines += ["## Raw figures", "", "```json", json.dumps(quality, ensure_ascii=False, indent=1)[:20000], "```", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench all", description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="the CI slice: speed and scale on small corpora")
+    parser.add_argument("--full", action="store_true", help="add the 50k-post scale row")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    quality = {} if args.smoke else {name: run_bench(name, []) for name in QUALITY}
+    for name, result in quality.items():
+        print(f"{name}: {result.get('error') or 'done in %s s' % result['seconds']}", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="casework-all-") as folder:
+        speed_report = (speed.run(speed.smoke_corpus(Path(folder) / "corpus"), runs=1, queries=10) if args.smoke
+                        else speed.run())
+    print(f"speed: main job median {speed_report['main_job_s']['median']} s", file=sys.stderr)
+    sizes = [50] if args.smoke else [1000, 10_000] + ([50_000] if args.full else [])
+    scale_rows = scale.run(sizes, server=True)
+    command = "python -m bench all " + " ".join(argv)
+    args.out.write_text(render(quality, speed_report, scale_rows, command.strip(), time.perf_counter() - started),
+                        encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
