@@ -131,7 +131,7 @@ def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize t
     from casework.live import LiveView
     from casework.testing import route_diff
 
-    with LiveView(enabled=not (quiet or as_json)) as live:
+    with LiveView(enabled=not (quiet or as_json) and sys.stderr.isatty()) as live:  # a pipe gets the report only
         report = api.run(_read(task), settings_from(corpus, home, chroma_url, embeddings), watch=live)
     _report(report, as_json)
     diff = route_diff(report.route, [a.strip() for a in expect_route.split(",") if a.strip()]) if expect_route else None
