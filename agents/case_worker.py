@@ -1,14 +1,20 @@
 """The case worker: reads the task, plans the specialists, hands the case on, and compiles the answer.
 
-Its decisions go through one seam, `planner` (task -> Intent): offline a deterministic parser;
-an LLM or a person can take its place without touching the rest.
+Offline it plans with the deterministic `parse_intent` and the flow's plans. When the run gives it a
+chat model, the model routes instead (a structured Plan: kind, subject, agents in order) and, once
+the plan is done, may send the case on once more (re-plan); a failing model falls back to the
+offline plan. A person reviewing handoffs (orchestrator/human.py) can override any of it.
 """
 
 from __future__ import annotations
 
+from agents.thinking import model_of, think
 from orchestrator.agent import Agent, Tools, Turn
 from orchestrator.handoff import END, handoff
 from orchestrator.state import CaseState
+from skills.corpus import language_of
+from skills.intent import Intent
+from skills.llm import Plan, plan_route, replan
 
 NAME = "case_worker"
 PLANS = {
@@ -32,6 +38,11 @@ def act(state: CaseState, tools: Tools) -> Turn:
     if state.plan and not state.outcome:
         target, rest = state.plan[0], state.plan[1:]
         return Turn(update={"plan": rest}, handoff=handoff(NAME, target, f"Forwarding the case: next, {WHY.get(target, target)}."))
+    if not state.outcome and model_of(tools) and not any(h.payload.get("replanned") for h in state.handoffs):
+        more = think(tools, replan, state.task, progress(state), specialists(tools), offline=lambda: [])
+        if more:
+            move = handoff(NAME, more[0], f"Re-planned: the case still needs {', '.join(more)}.", replanned=True, plan=more)
+            return Turn(update={"plan": more[1:]}, handoff=move.model_copy(update={"actor": "llm"}))
     answer = compile_answer(state)
     outcome = state.outcome or "completed"
     return Turn(update={"answer": answer, "outcome": outcome, "plan": []},
@@ -39,17 +50,37 @@ def act(state: CaseState, tools: Tools) -> Turn:
 
 
 def plan_case(state: CaseState, tools: Tools) -> Turn:
-    """Read the task, choose the specialists and hand the case to the first."""
-    intent = tools.use("parse_intent", state.task)
-    plan = list(tools.context.plans.get(intent.kind, []))
+    """Read the task, choose the specialists and hand the case to the first (a model may choose them)."""
+    offline = lambda: (tools.use("parse_intent", state.task), None)  # noqa: E731
+    intent, routed = think(tools, route_task, state.task, specialists(tools), tools.context.plans, offline=offline)
+    plan = list(routed.agents if routed else tools.context.plans.get(intent.kind, []))
     if not plan:
         note = f"No agent in this flow can give {ASKS[intent.kind]} a task."
         return Turn(update={"intent": intent, "outcome": "error", "notes": [note], "answer": note},
                     handoff=handoff(NAME, END, note))
     first = plan[0]
     reason = f"The task asks for {ASKS[intent.kind]} “{intent.text[:60]}”; {first.replace('_', ' ')} first, because {WHY.get(first, 'it is next in the plan')}."
-    return Turn(update={"intent": intent, "plan": plan[1:]},
-                handoff=handoff(NAME, first, reason, kind=intent.kind, subject=intent.text[:80], plan=plan))
+    why = (routed.reason.strip() if routed else "") or reason
+    move = handoff(NAME, first, why, kind=intent.kind, subject=intent.text[:80], plan=plan)
+    return Turn(update={"intent": intent, "plan": plan[1:]}, handoff=move.model_copy(update={"actor": "llm"}) if routed else move)
+
+
+def route_task(model, task: str, agents: dict[str, str], plans: dict[str, list[str]]) -> tuple[Intent, Plan]:
+    """The LLM variant of planning: the intent and the route, from the model's structured plan."""
+    plan = plan_route(model, task, agents, plans)
+    return Intent(kind=plan.kind, text=plan.subject.strip(), language=language_of(plan.subject)), plan
+
+
+def progress(state: CaseState) -> str:
+    """What the case has so far, in one line (what a model re-plans from)."""
+    route = " -> ".join(h.target for h in state.handoffs)
+    return (f"route {route}; {len(state.summary)} summary sentence(s), {len(state.verdicts)} verdict(s), "
+            f"{len(state.citations)} cited sentence(s).")
+
+
+def specialists(tools: Tools) -> dict[str, str]:
+    """The agents the case worker may hand to, with what each is for (what a model routes by)."""
+    return {name: WHY.get(name, name) for name in tools.agent.handoffs if name != END}
 
 
 def compile_answer(state: CaseState) -> str:

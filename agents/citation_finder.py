@@ -1,26 +1,38 @@
 """The citation finder: for each sentence of a text, the corpus sentences that support it.
 
 It cites the summary when there is one, else the text of the task; it abstains (no citation)
-when nothing in the corpus supports a sentence.
+when nothing in the corpus supports a sentence. With a chat model, it re-ranks (and may prune) the
+offline candidates; it never adds a citation the offline search did not find.
 """
 
 from __future__ import annotations
 
+from agents.thinking import model_of, think
 from orchestrator.agent import Agent, Tools, Turn, pass_case
 from orchestrator.state import CaseState
 from skills.citations import CitedSentence
+from skills.llm import rerank_citations
 
 NAME = "citation_finder"
+CANDIDATES = 5  # offline candidates a model re-ranks
 
 
 def act(state: CaseState, tools: Tools) -> Turn:
     """Cite each summary sentence, or each sentence of the task's text."""
     sentences = [s.text for s in state.summary] or tools.use("split_claims", state.intent.text)
-    cited = [CitedSentence(sentence=s, citations=tools.use("find_citations", tools.library, s)) for s in sentences]
+    cited = [CitedSentence(sentence=s, citations=citations_for(tools, s)) for s in sentences]
     found = sum(1 for c in cited if c.citations)
     return pass_case(tools, state.plan, f"Found sources for {found} of {len(cited)} sentence(s)"
                      + (f"; abstained on {len(cited) - found}." if found < len(cited) else "."),
                      {"citations": cited}, sentences=len(cited), cited=found)
+
+
+def citations_for(tools: Tools, sentence: str) -> list:
+    """The offline citations of a sentence; with a model, more candidates re-ranked (and pruned) by it."""
+    if not model_of(tools):
+        return tools.use("find_citations", tools.library, sentence)
+    candidates = tools.use("find_citations", tools.library, sentence, limit=CANDIDATES)
+    return think(tools, rerank_citations, sentence, candidates, offline=lambda: candidates[:2])
 
 
 def citation_finder() -> Agent:

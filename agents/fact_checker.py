@@ -1,27 +1,37 @@
 """The fact-checker: splits a claim (or takes the summary's sentences) and judges each statement.
 
 Verdicts are SUPPORTED, REFUTED or NOT_ENOUGH_INFO, each with evidence sentences and a confidence.
+With a chat model, the model judges each statement from retrieved corpus sentences (same Verdict).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from agents.thinking import model_of, think
 from orchestrator.agent import Agent, Tools, Turn, pass_case
 from orchestrator.state import CaseState
+from skills.llm import judge_statement
 
 NAME = "fact_checker"
+EVIDENCE = 8  # corpus sentences a model reads per statement
 
 
 def act(state: CaseState, tools: Tools) -> Turn:
     """Check every summary sentence, or every atomic statement of the claim in the task."""
     statements = [s.text for s in state.summary] or tools.use("split_claims", state.intent.text)
-    verdicts = [tools.use("check_statement", tools.library, statement) for statement in statements]
+    verdicts = [think(tools, judge_statement, statement, evidence_for(tools, statement),
+                      offline=lambda s=statement: tools.use("check_statement", tools.library, s)) for statement in statements]
     counts = Counter(v.verdict for v in verdicts)
     tally = ", ".join(f"{n} {label.lower().replace('_', ' ')}" for label, n in sorted(counts.items()))
     what = "summary sentence(s)" if state.summary else "statement(s)"
     return pass_case(tools, state.plan, f"Checked {len(verdicts)} {what}: {tally}.", {"verdicts": verdicts},
                      statements=len(statements), **{label.lower(): n for label, n in counts.items()})
+
+
+def evidence_for(tools: Tools, statement: str) -> list:
+    """The corpus sentences a model judges a statement by (none offline: the offline skill retrieves its own)."""
+    return tools.library.search_sentences(statement, k=EVIDENCE, passages=8) if model_of(tools) else []
 
 
 def fact_checker() -> Agent:

@@ -2,15 +2,21 @@
 
 Every summary sentence keeps its source (post, sentence index, offsets), so the fact-checker and
 the citation finder downstream can verify and cite it. For a question, the summary is focused on it.
+With a chat model the summary is abstractive (skills/llm.py): written in the request's language from
+the selected posts' passages, every sentence citing them, ungrounded sentences dropped and noted.
 """
 
 from __future__ import annotations
 
+from agents.thinking import model_of, think
 from orchestrator.agent import Agent, Tools, Turn, pass_case
 from orchestrator.state import CaseState, PostRef
+from skills.llm import summarize_passages
+from skills.retrieval import Hit
 
 NAME = "summarizer"
 SENTENCES = {"summarize": 6, "ask": 4}
+PASSAGES = 8  # passages a model reads: enough to cover a few posts, few enough for a small context
 
 
 def act(state: CaseState, tools: Tools) -> Turn:
@@ -23,13 +29,29 @@ def act(state: CaseState, tools: Tools) -> Turn:
         return pass_case(tools, [], f"No post matches “{topic}”.", {"outcome": "no_posts", "notes": [*state.notes, note]},
                          topic=topic, posts=0)
     focus = intent.text if intent.kind == "ask" else ""
-    summary = tools.use("summarize", tools.library, post_ids, focus=focus, max_sentences=SENTENCES.get(intent.kind, 6))
+    size = SENTENCES.get(intent.kind, 6)
+    offline = lambda: (tools.use("summarize", tools.library, post_ids, focus=focus, max_sentences=size), [])  # noqa: E731
+    shown = passages(tools.library, intent.text, post_ids) if model_of(tools) else []
+    summary, dropped = think(tools, summarize_passages, intent.text, intent.language, shown, size, offline=offline)
+    notes = [*state.notes, f"Dropped {len(dropped)} summary sentence(s) that cited no passage it was shown."] if dropped else []
     posts = [PostRef(post_id=pid, title=tools.library.posts[pid].post.title) for pid in post_ids]
     titles = ", ".join(f"“{p.title}”" for p in posts[:3]) + (" …" if len(posts) > 3 else "")
     nxt = state.plan[0].replace("_", " ") if state.plan else "case worker"
     return pass_case(tools, state.plan, f"Summarized {len(posts)} post(s) ({titles}) in {len(summary)} sentences; "
-                     f"the {nxt} takes them next.", {"posts": posts, "summary": summary},
+                     f"the {nxt} takes them next.", {"posts": posts, "summary": summary, **({"notes": notes} if notes else {})},
                      topic=topic, posts=len(posts), sentences=len(summary))
+
+
+def passages(library, request: str, post_ids: list[str], limit: int = PASSAGES) -> list:
+    """The passages of the selected posts closest to the request, then each post's opening: what a model reads."""
+    chosen = {pid: hit for pid, hit in ((f"{h.post_id}:{h.start}", h) for h in library.search(request, k=limit * 3))
+              if hit.post_id in post_ids}
+    for post_id in post_ids:
+        first = next((p for p in library.passages if p.post_id == post_id), None)
+        if first is not None and len(chosen) < limit:
+            chosen.setdefault(f"{post_id}:{first.start}", Hit(post_id=post_id, title=first.title, score=0.0,
+                                                               passage=first.text, start=first.start, end=first.end))
+    return list(chosen.values())[:limit]
 
 
 def summarizer() -> Agent:

@@ -71,8 +71,14 @@ def default_flow():
 
 def run(task: str, settings: Settings | None = None, flow=None, listen=None, checkpointer=None,
         context=None, run_id: str | None = None, skills: dict | None = None, record: bool = True,
-        watch=None) -> Report:
+        watch=None, llm: str | dict | None = None, human: bool = False, resume=None,
+        llm_record: Path | None = None) -> Report:
     """Run a task through the flow (the built-in one by default) and report the case.
+
+    `llm` is a model spec (see casework/llm.py; default `settings.llm`, offline when unset) or a dict
+    of agent name -> chat model; `llm_record` appends the models' answers to a JSONL file. With `human`,
+    a person reviews each handoff: the run pauses, the report's outcome is "paused" and `pending`
+    holds the question; `resume(run_id, answer)` goes on.
 
     With `record` (the default) the run is checkpointed in `<home>/runs.sqlite` (unless you pass a
     `checkpointer`) and its trace saved as `<home>/traces/<run_id>.json`; `watch` sees each trace event
@@ -90,6 +96,7 @@ def run(task: str, settings: Settings | None = None, flow=None, listen=None, che
     config = run_config(run_id)
     run_id = config["configurable"]["thread_id"]
     context = context or build_context(settings, flow, skills)
+    context = with_thinking(context, flow, settings, llm, human, llm_record)
     recorder = None
 
     def hear(kind, data):
@@ -97,20 +104,57 @@ def run(task: str, settings: Settings | None = None, flow=None, listen=None, che
             if listener is not None:
                 listener(kind, data)
 
-    with runs.checkpointer(settings) if record and checkpointer is None else nullcontext(checkpointer) as saver:
+    with runs.checkpointer(settings) if (record or context.human) and checkpointer is None else nullcontext(checkpointer) as saver:
         graph = flow.compile(checkpointer=saver)
         recorder = TraceRecorder(task, run_id, flow, watch) if record or watch else None  # its clock starts here
         try:
-            state = run_case(graph, task, context, config, hear)
+            state = run_case(graph, None if resume is not None else task, context, config, hear, resume=resume)
+            pending = pending_question(graph, config) if context.human else None
         except Exception as error:
             if recorder and record:  # keep the trace of a failed run: that is when it is read
                 recorder.fail(error)
                 runs.save_trace(settings, recorder.finish("error"))
             raise
-    report = make_report(state, run_id)
+    report = make_report(state, run_id).model_copy(update={"pending": pending})
     if recorder and record:
         runs.save_trace(settings, recorder.finish(report.outcome))
     return report
+
+
+def with_thinking(context, flow, settings: Settings, llm=None, human: bool = False, record: Path | None = None):
+    """The context with the run's chat models (from `llm` or settings.llm) and whether a person reviews."""
+    from dataclasses import replace
+
+    from casework.llm import resolve_models
+
+    models = llm if isinstance(llm, dict) else resolve_models(llm or settings.llm, list(flow.agents), record)
+    return replace(context, models=models or context.models, human=human or context.human)
+
+
+def pending_question(graph, config) -> dict | None:
+    """The question a paused run waits on (None when it is not paused)."""
+    interrupts = graph.get_state(config).interrupts
+    return interrupts[0].value if interrupts else None
+
+
+def resume(run_id: str, answer=None, settings: Settings | None = None, flow=None, **options) -> Report:
+    """Go on with a paused run: `answer` the pending question (see orchestrator/human.py); None just shows it."""
+    from casework import runs
+
+    settings = settings or Settings()
+    flow = flow or default_flow()
+    with runs.checkpointer(settings) as saver:
+        snapshot = flow.compile(checkpointer=saver).get_state({"configurable": {"thread_id": run_id}})
+    if not snapshot.values:
+        raise UserError(f"no run {run_id!r} in {runs.runs_db(settings)} (see `casework runs list`)")
+    from orchestrator.state import CaseState
+
+    state = CaseState.model_validate(snapshot.values)
+    if not snapshot.interrupts:
+        raise UserError(f"run {run_id!r} is not waiting for an answer (it ended: {state.outcome or 'unknown'})")
+    if answer is None:
+        return make_report(state, run_id).model_copy(update={"pending": snapshot.interrupts[0].value})
+    return run(state.task, settings, flow, run_id=run_id, human=True, resume=answer, **options)
 
 
 def trace(run: str = "last", settings: Settings | None = None):
@@ -161,4 +205,4 @@ def cite(text: str, settings: Settings | None = None, **options) -> Report:
 
 
 __all__ = ["IngestReport", "Report", "Settings", "check", "check_text", "cite", "default_flow", "export_trace", "ingest",
-           "list_posts", "list_runs", "run", "search", "split_corpus", "summarize", "trace"]
+           "list_posts", "list_runs", "resume", "run", "search", "split_corpus", "summarize", "trace"]

@@ -34,6 +34,8 @@ HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Folder for s
 ChromaOption = Annotated[Optional[str], typer.Option("--chroma-url", help="Chroma server URL [env CASEWORK_CHROMA_URL]; a local store when unset.")]
 EmbeddingsOption = Annotated[Optional[str], typer.Option("--embeddings", help="'hash' (offline default) or provider:model.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (schema in README).")]
+LlmOption = Annotated[Optional[str], typer.Option("--llm", help="Chat model: provider:model for every agent, and/or "
+                      "agent=provider:model,... ('offline' for none) [env CASEWORK_LLM; offline when unset].")]
 
 
 def settings_from(corpus=None, home=None, chroma_url=None, embeddings=None, **more) -> Settings:
@@ -126,13 +128,21 @@ def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize t
         embeddings: EmbeddingsOption = None, as_json: JsonOption = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not show the run live (on stderr).")] = False,
         expect_route: Annotated[Optional[str], typer.Option("--expect-route", help="Comma-separated holders, e.g. "
-                                "case_worker,summarizer,case_worker; exit 1 with a diff when the route differs.")] = None):
+                                "case_worker,summarizer,case_worker; exit 1 with a diff when the route differs.")] = None,
+        llm: LlmOption = None,
+        human: Annotated[bool, typer.Option("--human", help="Review every handoff yourself (quit, then `casework resume RUN`).")] = False,
+        llm_record: Annotated[Optional[Path], typer.Option("--llm-record", help="Append the models' answers to this JSONL file "
+                              "(replay them with --llm replay:FILE).")] = None):
     """Run a task through the case worker and its specialists (the main job)."""
     from casework.live import LiveView
     from casework.testing import route_diff
 
-    with LiveView(enabled=not (quiet or as_json) and sys.stderr.isatty()) as live:  # a pipe gets the report only
-        report = api.run(_read(task), settings_from(corpus, home, chroma_url, embeddings), watch=live)
+    settings = settings_from(corpus, home, chroma_url, embeddings, llm=llm)
+    with LiveView(enabled=not (quiet or as_json or human) and sys.stderr.isatty()) as live:  # a pipe gets the report only
+        report = api.run(_read(task), settings, watch=live, human=human, llm_record=llm_record)
+    report = _supervise(report, settings)
+    if report is None:
+        return
     _report(report, as_json)
     diff = route_diff(report.route, [a.strip() for a in expect_route.split(",") if a.strip()]) if expect_route else None
     if diff:
@@ -143,26 +153,56 @@ def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize t
 @app.command()
 @user_errors
 def summarize(topic: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-              as_json: JsonOption = False):
+              as_json: JsonOption = False, llm: LlmOption = None):
     """Summarize the posts on a topic."""
-    _report(api.summarize(_read(topic), settings_from(corpus, home, chroma_url)), as_json)
+    _report(api.summarize(_read(topic), settings_from(corpus, home, chroma_url, llm=llm)), as_json)
 
 
 @app.command()
 @user_errors
 def check(claim: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-          as_json: JsonOption = False):
+          as_json: JsonOption = False, llm: LlmOption = None):
     """Fact-check a claim: SUPPORTED, REFUTED or NOT_ENOUGH_INFO, with evidence."""
-    _report(api.check(_read(claim), settings_from(corpus, home, chroma_url)), as_json, api.check_summary)
+    _report(api.check(_read(claim), settings_from(corpus, home, chroma_url, llm=llm)), as_json, api.check_summary)
 
 
 @app.command()
 @user_errors
 def cite(text: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-         as_json: JsonOption = False):
+         as_json: JsonOption = False, llm: LlmOption = None):
     """Find the corpus sentences that support each sentence of a text."""
-    report = api.cite(_read(text), settings_from(corpus, home, chroma_url))
+    report = api.cite(_read(text), settings_from(corpus, home, chroma_url, llm=llm))
     _report(report, as_json, lambda r: [c.model_dump() for c in r.citations])
+
+
+@app.command()
+@user_errors
+def resume(run_id: Annotated[str, typer.Argument(help="The id of a run paused for your review.")],
+           corpus: CorpusOption = None, home: HomeOption = None, llm: LlmOption = None, as_json: JsonOption = False):
+    """Go on with a run paused for your review (`casework run --human`)."""
+    settings = settings_from(corpus, home, llm=llm)
+    report = _supervise(api.resume(run_id, settings=settings), settings)
+    if report is not None:
+        _report(report, as_json)
+
+
+def _supervise(report, settings: Settings):
+    """Ask the person at each paused handoff until the run ends (its report), or they quit (None: resumable)."""
+    from click.exceptions import Abort
+
+    from orchestrator.human import describe
+
+    while report.outcome == "paused" and report.pending:
+        Console(stderr=True).print(describe(report.pending), markup=False, highlight=False)
+        try:
+            answer = typer.prompt("approve | send AGENT | edit INSTRUCTION | finish | quit", default="approve", err=True)
+        except Abort:  # stdin closed: the same as quitting
+            answer = "quit"
+        if answer.strip().lower() in ("q", "quit"):
+            typer.echo(f"paused; go on with: casework resume {report.run_id}", err=True)
+            return None
+        report = api.resume(report.run_id, answer, settings)
+    return report
 
 
 @app.command()

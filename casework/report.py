@@ -48,6 +48,7 @@ class Report(BaseModel):
     route: list[str]
     answer: str
     notes: list[str]
+    pending: dict | None = None  # the question a paused run waits on (see orchestrator/human.py)
 
 
 def _sources(citations: list[Citation]) -> list[SourceRef]:

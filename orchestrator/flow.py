@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from orchestrator.agent import Agent, Tools
 from orchestrator.guard import Limits, check_limits
 from orchestrator.handoff import END, Handoff
+from orchestrator.human import review
 from orchestrator.state import CaseState
 
 
@@ -37,7 +38,7 @@ class Context:
     plans: dict[str, list[str]]
     supervisor: str = "case_worker"  # who takes the case back when a specialist cannot pass it on
     models: dict[str, Any] = field(default_factory=dict)  # agent name -> chat model, when an LLM thinks
-    human: Any = None  # a callable asked at each handoff, when a person supervises
+    human: bool = False  # a person reviews each handoff: the run pauses for them (orchestrator/human.py)
 
 
 def agent_node(agent: Agent, limits: Limits):
@@ -56,7 +57,10 @@ def agent_node(agent: Agent, limits: Limits):
             final = Handoff(source=agent.name, target=END, reason=stopped, actor="guard")
             return Command(goto=END, update={**turn.update, "outcome": "guard", "answer": stopped,
                                              "notes": [*state.notes, stopped], "handoffs": [final]})
-        return Command(goto=move.target, update={**turn.update, "handoffs": [move]})
+        update = turn.update
+        if runtime.context.human:  # a person decides before the case changes hands (the run pauses here)
+            update, move = review(state, agent, update, move, runtime.context.supervisor)
+        return Command(goto=move.target, update={**update, "handoffs": [move]})
 
     node.__name__ = agent.name
     return node
