@@ -3,7 +3,9 @@
 Sentences are scored by centrality (LexRank: PageRank over the idf-weighted cosine graph of their
 terms), by closeness to the post's title and, when a focus question is given, by closeness to it;
 MMR then picks central sentences that do not repeat each other, each post getting a share of the
-summary in proportion to its length. Fragments (short, headings, questions to the reader, list
+summary in proportion to its length; Edmundson's cue words ("핵심", "본질", "결론") lift the sentences a
+writer flags as the point. Without a given length, the summary grows with the posts' size (3-6 sentences
+a post, 10 at most). Fragments (short, headings, questions to the reader, list
 debris) are never picked, and discourse fillers at a sentence's start are dropped from its text.
 Choosing the posts of a topic lives in skills/selection.py.
 Not handled: abstraction (sentences are quoted, never rewritten or fused), resolving pronouns
@@ -23,6 +25,8 @@ from skills.selection import topic_of
 MIN_CHARS, MIN_TERMS, MAX_CHARS = 20, 3, 300
 DAMPING, EDGE_MIN = 0.85, 0.05  # PageRank damping; weaker similarities are not edges
 MMR_LAMBDA, NEAR_DUPLICATE = 0.5, 0.5  # relevance against redundancy; above this cosine a sentence repeats another
+PER_POST, PER_CANDIDATES, MOST = (3, 6), 6, 10  # length by size: 3-6 sentences a post (one per 6 candidates), 10 at most
+CUE_WEIGHT = 0.2  # a sentence the writer flags as the point, the essence or the conclusion
 TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 2.0, 0.3  # key points are specific: specificity leads
 # A sentence opening on a reference to what came before does not stand alone out of its context.
 DANGLING = re.compile(r"^(?:이|그|저|이런|그런|이러한|그러한|이는|이것은|이건|그건|앞서|앞선|위|다음으로|이때|즉|또한|또|게다가)[\s,]")
@@ -30,6 +34,8 @@ DANGLING = re.compile(r"^(?:이|그|저|이런|그런|이러한|그러한|이는
 FILLER = re.compile(r"^(?:(?:뭐|음|자|사실|아|어|네|예|일단|솔직히|물론|근데|그런데|그리고|그래서|하지만|다만)\s*[,，]\s*"
                     r"|(?:아무튼|어쨌든|어쨌거나|그럼|그러니까|그러면|암튼|뭐랄까|근데|그리고)\s+)+")
 SENTENCE_END = re.compile(r"(?:[.!。…]|[다요죠음함임])[\"'”’)\]]*$")
+# Edmundson's cue words: a writer flags the point, the essence, the summary or the conclusion.
+CUE = re.compile(r"핵심|본질|요약하면|정리하면|결론|공통점|중요한 (?:것|점)|한 줄로|한마디로|결국|in short|the point|the key|essential")
 LIST_DEBRIS = re.compile(r"^(?:[-•·*▶►→]|\d+[.)]|[①-⑳])\s*\S{0,12}$")
 
 
@@ -104,11 +110,20 @@ def quotas(sizes: list[int], total: int) -> list[int]:
     return [int(c) for c in counts]
 
 
-def summarize(library, post_ids: list[str], focus: str = "", max_sentences: int = 6) -> list[SummarySentence]:
-    """An extractive summary of the posts: central, diverse sentences in post order, at most max_sentences."""
+def length_for(sizes: list[int]) -> int:
+    """Summary length by size: a few sentences a post, more for longer posts, capped so it stays a summary."""
+    low, high = PER_POST
+    return min(MOST, sum(min(high, max(low, -(-n // PER_CANDIDATES)), n) for n in sizes))
+
+
+def summarize(library, post_ids: list[str], focus: str = "", max_sentences: int | None = None) -> list[SummarySentence]:
+    """An extractive summary of the posts: central, diverse sentences in post order; max_sentences None means by size."""
     posts = [library.posts[pid] for pid in dict.fromkeys(post_ids) if pid in library.posts]
     candidates = [(a, i, s) for a in posts for i, s in enumerate(a.sentences) if not is_fragment(s)]
-    if not candidates or max_sentences <= 0:
+    owner = [a.post.id for a, _, _ in candidates]
+    sizes = [owner.count(a.post.id) for a in posts]
+    total = length_for(sizes) if max_sentences is None else max_sentences
+    if not candidates or total <= 0:
         return []
     vectors = tfidf(library, [s.terms for _, _, s in candidates]
                     + [a.title_terms for a in posts] + [library.terms(library.expand(topic_of(focus)))])
@@ -119,11 +134,11 @@ def summarize(library, post_ids: list[str], focus: str = "", max_sentences: int 
         [sentences[k] @ titles[title_row[a.post.id]] for k, (a, _, _) in enumerate(candidates)])
     specific = np.array([specificity(library, s.terms) for _, _, s in candidates])
     dangling = np.array([bool(DANGLING.match(clean(s.text))) for _, _, s in candidates])
-    score = score + SPECIFIC_WEIGHT * specific / max(1e-9, specific.max()) - DANGLING_PENALTY * dangling
+    cue = np.array([bool(CUE.search(clean(s.text).lower())) for _, _, s in candidates])
+    score = score + SPECIFIC_WEIGHT * specific / max(1e-9, specific.max()) - DANGLING_PENALTY * dangling + CUE_WEIGHT * cue
     if focus.strip():
         score = score + FOCUS_WEIGHT * (sentences @ focus_vector) / max(1e-9, float((sentences @ focus_vector).max()))
-    owner = [a.post.id for a, _, _ in candidates]
-    wanted = dict(zip(title_row, quotas([owner.count(pid) for pid in title_row], max_sentences)))
+    wanted = dict(zip(title_row, quotas(sizes, total)))
     chosen = mmr(score, similarity, owner, wanted)
     picked = sorted(chosen, key=lambda k: (posts.index(candidates[k][0]), candidates[k][1]))
     return [SummarySentence(text=clean(s.text), post_id=a.post.id, title=a.post.title, sentence_index=i,

@@ -103,3 +103,12 @@ def test_clean_drops_leading_fillers_only(text, cleaned):
 ])
 def test_fragments_are_recognised(text, terms):
     assert is_fragment(AnalyzedSentence(text=text, start=0, end=len(text), terms=terms))
+
+
+def test_summary_length_by_size_grows_with_the_posts_and_stays_capped(library):
+    from skills.summarize import length_for
+    assert length_for([6]) == 3 and length_for([30]) == 5 and length_for([60, 90]) == 10
+    assert length_for([2]) == 2  # never more than a post's candidate sentences
+    one = summarize(library, agile_ids(library)[:1])
+    both = summarize(library, agile_ids(library))
+    assert 3 <= len(one) <= len(both) <= 10
