@@ -24,7 +24,7 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from skills.retrieval import Library, SentenceHit
-from skills.terms import normalize
+from skills.terms import normalize, stems
 from skills.text import char_ngrams, split_sentences
 
 CANDIDATES, PASSAGES = 30, 10
@@ -33,7 +33,6 @@ SUPPORT = 0.5  # a supporting sentence holds at least half of the sentence's dis
 RUNNER_UP = 0.8  # a second citation must score at least this share of the best
 MIN_SHARED = 2  # and at least two of its distinctive terms: one shared word is a topic, not support
 QUOTE_CHARS = 120
-ENGLISH_ENDINGS = (("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ed", "e"))
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NEGATION = re.compile(r"않|못하|못 |없|아니(?!라)|(?:^|\s)안 |\b(?:not|no|never|cannot|without)\b|n't\b")
 
@@ -92,8 +91,8 @@ class Concept(NamedTuple):
 
 
 def concepts(library: Library, sentence: str) -> list[Concept]:
-    """The sentence's terms with renderings and surface idf; English words no one can look for are left out."""
-    terms, result, i, named = library.terms(sentence), [], 0, names(sentence)
+    """The sentence's terms (each once) with renderings and surface idf; English words no one can look for are left out."""
+    terms, result, i, named = list(dict.fromkeys(library.terms(sentence))), [], 0, names(sentence)
     while i < len(terms):
         pair = f"{terms[i]} {terms[i + 1]}" if i + 1 < len(terms) else ""
         term = pair if pair.isascii() and normalize(pair) in library.term_map else terms[i]
@@ -109,8 +108,7 @@ def renderings(library: Library, term: str) -> frozenset[str]:
     """A term and its glosses, trying plain English stems (preprocessed -> preprocess) for unglossed words."""
     forms = [term]
     if term.isascii():
-        forms += [normalize(term)] + [term[:-len(end)] + add for end, add in ENGLISH_ENDINGS
-                                      if term.endswith(end) and len(term) - len(end) > 2]
+        forms += [normalize(term), *stems(term)]
     glosses = next((library.term_map[normalize(f)] for f in forms if normalize(f) in library.term_map), set())
     return frozenset({*forms, *glosses})
 

@@ -20,10 +20,37 @@ ENGLISH_THEN_GLOSS = re.compile(r"\b([A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]
 TermMap = dict[str, set[str]]
 
 
+NOT_PLURAL = frozenset("news always series species perhaps whereas sometimes towards".split())
+
+
 def normalize(term: str) -> str:
-    """Lower case, single spaces, simple English plurals folded (models -> model)."""
+    """Lower case, single spaces, simple English plurals folded (models -> model; news, status, basis kept)."""
     words = re.split(r"[\s\-]+", term.strip().lower())
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+                    and w not in NOT_PLURAL else w for w in words)
+
+
+def stems(word: str) -> list[str]:
+    """Candidate base forms of an English word, likeliest first (preprocessed -> preprocess, biggest -> big).
+
+    A tiny suffix stripper, not a lemmatiser: callers keep the first candidate their term map knows.
+    """
+    word = word.lower()
+    found = [word]
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("iest", ("y",)), ("ier", ("y",)), ("ily", ("y",)),
+                                 ("es", ("", "e")), ("s", ("",)), ("ing", ("", "e")), ("ed", ("", "e")),
+                                 ("est", ("", "e")), ("er", ("", "e")), ("ly", ("",))):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not (suffix in ("s", "es") and word.endswith("ss")):
+            base = word[:-len(suffix)]
+            found += [base + r for r in replacements]
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+                found.append(base[:-1])  # running -> run, stopped -> stop, biggest -> big
+    return list(dict.fromkeys(found))
+
+
+def lemma(word: str, term_map: TermMap) -> str:
+    """The form of an English word the term map knows (collecting -> collect), else its normalized form."""
+    return next((normalize(f) for f in [normalize(word), *stems(word)] if normalize(f) in term_map), normalize(word))
 
 
 def _pair(term_map: TermMap, a: str, b: str) -> None:
@@ -73,7 +100,7 @@ def merge_maps(*maps: TermMap) -> TermMap:
 
 def expand_query(query: str, term_map: TermMap, max_words: int = 4) -> str:
     """The query plus the glosses of every phrase in it (longest phrases first)."""
-    words = [normalize(w) for w in re.findall(r"[A-Za-z0-9]+|[가-힣]+", query)]
+    words = [lemma(w, term_map) if w.isascii() else w for w in re.findall(r"[A-Za-z0-9]+|[가-힣]+", query)]
     additions: list[str] = []
     covered: set[int] = set()
     for size in range(max_words, 0, -1):

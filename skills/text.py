@@ -21,6 +21,12 @@ EN_STOPWORDS = frozenset(
     "at from about what which who how does do did posts post blog article articles me please".split()
 )
 
+# Trailing particles, longest first, stripped from a word the lexicon does not know as written.
+PARTICLES = tuple(sorted(
+    "은 는 이 가 을 를 에 의 로 와 과 도 만 나 랑 에서 에게 으로 까지 부터 보다 처럼 이나 이라 라는 라고 로도 로는 에는 "
+    "에도 와의 과의 이랑 에서는 으로는 에게서 까지는 부터는 이라는 이라고 에서도 으로도 이란 란 들은 들이 들을 들의".split(),
+    key=len, reverse=True))
+
 
 class Sentence(BaseModel):
     """A sentence and where it stands in its text (character offsets, end exclusive)."""
@@ -71,24 +77,43 @@ def tokenize(text: str) -> list[str]:
 
 
 def segment(text: str, lexicon: frozenset[str]) -> list[str]:
-    """Content terms of a short text without Kiwi: each word's longest known prefixes in the lexicon."""
-    terms = []
-    for word in WORD.findall(text.lower()):
+    """Content terms of a short text without Kiwi: each word whole if known, else its longest known prefixes.
+
+    Particles go: a known word is tried without its trailing particle (에어로도 -> 에어), and Hangul glued
+    to a Latin word or a number (AI의, RAG를, 3배) is only a particle, ending or counter unless the lexicon
+    knows a longer piece of it. Not handled: compounds the lexicon only knows in parts (딥페이크 -> 딥, 페이크).
+    """
+    terms, previous_end = [], -1
+    for match in WORD.finditer(text.lower()):
+        word, glued = match[0], match.start() == previous_end
+        previous_end = match.end()
         if not re.match(r"[가-힣]", word):
             if word not in EN_STOPWORDS:
                 terms.append(word)
             continue
-        rest = word
-        while rest:
-            prefix = next((rest[:n] for n in range(len(rest), 0, -1) if rest[:n] in lexicon), None)
-            if prefix is None:
-                if rest == word and len(word) > 1:
-                    terms.append(word)  # unknown word: keep it whole, it may still match by n-grams
-                break
-            if rest == word or len(prefix) > 1:  # a later single syllable is a particle or ending (의, 을, 다)
-                terms.append(prefix)
-            rest = rest[len(prefix):]
+        if glued and (len(word) == 1 or word in PARTICLES):
+            continue
+        stripped = next((word[:-len(p)] for p in PARTICLES if word.endswith(p) and len(word) > len(p)), word)
+        if word in lexicon or (stripped != word and stripped in lexicon and len(stripped) > 1):
+            terms.append(word if word in lexicon else stripped)
+            continue
+        terms.extend(_known_prefixes(word, stripped, lexicon, glued))
     return terms
+
+
+def _known_prefixes(word: str, stripped: str, lexicon: frozenset[str], glued: bool) -> list[str]:
+    """A word's longest known prefixes; later single syllables are particles or endings (의, 을, 다)."""
+    pieces, rest = [], word
+    while rest:
+        prefix = next((rest[:n] for n in range(len(rest), 0, -1) if rest[:n] in lexicon), None)
+        if prefix is None:
+            if rest == word and len(stripped) > 1 and not glued:
+                pieces.append(stripped)  # unknown word: keep it without its particle, it may still match as text
+            break
+        if (rest == word and not glued) or len(prefix) > 1:
+            pieces.append(prefix)
+        rest = rest[len(prefix):]
+    return pieces
 
 
 def char_ngrams(text: str, sizes: tuple[int, ...] = (2, 3)) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skills.terms import curated_glossary, expand_query, merge_maps, mine_glosses, normalize
+from skills.terms import curated_glossary, expand_query, merge_maps, mine_glosses, normalize, stems
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +60,17 @@ def test_expand_query_prefers_the_longest_phrase():
 def test_expand_query_leaves_unknown_queries_alone(corpus_map):
     assert expand_query("zzqx", corpus_map) == "zzqx"
     assert expand_query("", corpus_map) == ""
+
+
+def test_stems_offer_plain_english_base_forms():
+    assert "preprocess" in stems("preprocessed")
+    assert "define" in stems("defines") and "supervise" in stems("supervises")
+    assert "big" in stems("biggest") and stems("process") == ["process"]
+
+
+def test_normalize_keeps_words_that_only_look_plural():
+    assert normalize("news") == "news" and normalize("analysis") == "analysis" and normalize("models") == "model"
+
+
+def test_expand_query_finds_glosses_through_english_stems():
+    assert "전처리" in expand_query("the data was never preprocessed", {"preprocess": {"전처리"}})

@@ -77,3 +77,9 @@ def test_segment_drops_particles_left_after_a_known_word():
     lexicon = frozenset({"애자일", "의", "팀", "을", "빅테크"})
     assert segment("애자일의 팀을 빅테크의", lexicon) == ["애자일", "팀", "빅테크"]
     assert segment("팀", lexicon) == ["팀"]  # a one-syllable word on its own is kept
+
+
+def test_segment_drops_particles_glued_to_latin_words_and_known_words():
+    lexicon = frozenset({"의", "답", "에어", "프롬프트"})
+    assert segment("AI의 답을", lexicon) == ["ai", "답"]
+    assert segment("에어로도 프롬프트를", lexicon) == ["에어", "프롬프트"]
