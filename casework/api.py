@@ -106,7 +106,8 @@ def run(task: str, settings: Settings | None = None, flow=None, listen=None, che
 
     with runs.checkpointer(settings) if (record or context.human) and checkpointer is None else nullcontext(checkpointer) as saver:
         graph = flow.compile(checkpointer=saver)
-        recorder = TraceRecorder(task, run_id, flow, watch) if record or watch else None  # its clock starts here
+        previous = runs.find_trace(settings, run_id) if resume is not None else None
+        recorder = TraceRecorder(task, run_id, flow, watch, previous) if record or watch else None  # its clock starts here
         try:
             state = run_case(graph, None if resume is not None else task, context, config, hear, resume=resume)
             pending = pending_question(graph, config) if context.human else None

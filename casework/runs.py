@@ -75,6 +75,12 @@ def _traces(settings: Settings) -> list[Trace]:
     return sorted(traces, key=lambda t: t.started)
 
 
+def find_trace(settings: Settings, run_id: str) -> Trace | None:
+    """The trace saved for exactly this run id, or None."""
+    path = traces_dir(settings) / f"{run_id}.json"
+    return Trace.model_validate_json(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
 def load_trace(settings: Settings, run: str = "last") -> Trace:
     """The trace of a run: its id, a unique prefix of it, or 'last'."""
     if run == "last":
@@ -82,9 +88,9 @@ def load_trace(settings: Settings, run: str = "last") -> Trace:
         if not traces:
             raise UserError(f"no runs recorded yet in {settings.home} (run a task first)")
         return traces[-1]
-    path = traces_dir(settings) / f"{run}.json"
-    if path.is_file():
-        return Trace.model_validate_json(path.read_text(encoding="utf-8"))
+    exact = find_trace(settings, run)
+    if exact is not None:
+        return exact
     matches = [t for t in _traces(settings) if t.run_id.startswith(run)]
     if len(matches) != 1:
         found = "no run" if not matches else f"{len(matches)} runs"

@@ -88,6 +88,7 @@ class ErrorEvent(Event):
     kind: Literal["error"] = "error"
     agent: str
     message: str
+    skill: str = Field(default="", description="The skill that failed, when one did.")
     fallback: str = ""
 
 
@@ -154,11 +155,15 @@ class TraceRecorder:
     `watch` sees each typed event as it is recorded (the live view uses it).
     """
 
-    def __init__(self, task: str, run_id: str, flow: Any = None, watch: Callable[[Any], None] | None = None):
+    def __init__(self, task: str, run_id: str, flow: Any = None, watch: Callable[[Any], None] | None = None,
+                 previous: Trace | None = None):
         graph = {name: list(agent.handoffs) for name, agent in flow.agents.items()} if flow is not None else {}
         self.trace = Trace(run_id=run_id, task=task, started=now(), entry=getattr(flow, "entry", ""), graph=graph)
         self.watch = watch or (lambda event: None)
         self._t0 = self._last = time.perf_counter()
+        if previous is not None:  # a resumed run goes on with its trace; the pause itself takes no time
+            self.trace = previous.model_copy(update={"ended": "", "events": list(previous.events)})
+            self._t0 -= max((e.at_ms for e in previous.events), default=0.0) / 1000
 
     def __call__(self, kind: str, data: Any) -> None:
         if kind == "custom" and isinstance(data, dict):
@@ -197,9 +202,11 @@ class TraceRecorder:
             self._add(SkillEvent(**fields))
         elif event == "guard":
             self._add(GuardEvent(**fields))
-        elif event in ("error", "fallback"):
-            self._add(ErrorEvent(agent=fields.get("agent", self.holder()), message=str(fields.get("message", "")),
-                                 fallback=str(fields.get("fallback", ""))))
+        elif event in ("error", "fallback"):  # a fallback: {"event": "fallback", agent, skill, reason}
+            skill = str(fields.get("skill", ""))
+            fallback = fields.get("fallback") or (f"the offline {skill}" if event == "fallback" else "")
+            self._add(ErrorEvent(agent=fields.get("agent", self.holder()), skill=skill, fallback=str(fallback),
+                                 message=str(fields.get("message") or fields.get("reason") or "")))
 
     def _update(self, node: str, update: dict) -> None:
         for verdict in update.get("verdicts") or []:

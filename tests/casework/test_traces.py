@@ -126,3 +126,14 @@ def test_the_html_page_opens_in_chromium_without_console_errors(runs, tmp_path):
     assert console == []
     assert len(re.findall(r'<details class="step"', dom)) == len(trace.handoffs())
     assert dom.count("<script") == 1
+
+
+def test_a_paused_and_resumed_run_keeps_one_trace(settings):
+    report = api.run(TASKS["fact_check"][0], settings, human=True)
+    while report.outcome == "paused":
+        report = api.resume(report.run_id, "approve", settings)
+    trace = api.trace(report.run_id, settings)
+    assert trace.route == TASKS["fact_check"][1] and trace.outcome == "completed"
+    assert [m.actor for m in trace.handoffs()] == ["human"] * 3
+    assert [e.kind for e in trace.events].count("pause") == 3
+    assert [e.at_ms for e in trace.events] == sorted(e.at_ms for e in trace.events)

@@ -82,8 +82,10 @@ def test_an_error_is_recorded_against_the_agent_that_held_the_case():
 
 def test_fallbacks_written_to_the_stream_become_error_events():
     recorder = TraceRecorder("t", "r")
-    recorder("custom", {"event": "fallback", "agent": "summarizer", "message": "no model", "fallback": "extractive"})
-    assert recorder.trace.events[0].fallback == "extractive"
+    recorder("custom", {"event": "fallback", "agent": "summarizer", "skill": "summarize", "reason": "TimeoutError"})
+    event = recorder.trace.events[0]
+    assert (event.kind, event.agent, event.skill, event.message) == ("error", "summarizer", "summarize", "TimeoutError")
+    assert event.fallback == "the offline summarize"
 
 
 def hostile_trace() -> Trace:
