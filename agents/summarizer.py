@@ -15,7 +15,8 @@ from skills.llm import summarize_passages
 from skills.retrieval import Hit
 
 NAME = "summarizer"
-SENTENCES = {"summarize": 6, "ask": 4}
+SENTENCES = {"summarize": None, "ask": 4}  # None: the summarizer sizes the summary to the posts
+MODEL_SENTENCES = 6  # what a chat model is asked for when the size is left to the summarizer
 PASSAGES = 8  # passages a model reads: enough to cover a few posts, few enough for a small context
 
 
@@ -28,11 +29,12 @@ def act(state: CaseState, tools: Tools) -> Turn:
         note = f"No post in the corpus is about “{topic}”, so there is nothing to summarize."
         return pass_case(tools, [], f"No post matches “{topic}”.", {"outcome": "no_posts", "notes": [*state.notes, note]},
                          topic=topic, posts=0)
-    focus = intent.text if intent.kind == "ask" else ""
-    size = SENTENCES.get(intent.kind, 6)
+    focus = intent.text  # the request itself: a summary leans toward what was asked
+    size = SENTENCES.get(intent.kind)
     offline = lambda: (tools.use("summarize", tools.library, post_ids, focus=focus, max_sentences=size), [])  # noqa: E731
     shown = passages(tools.library, intent.text, post_ids) if model_of(tools) else []
-    summary, dropped = think(tools, summarize_passages, intent.text, intent.language, shown, size, offline=offline)
+    summary, dropped = think(tools, summarize_passages, intent.text, intent.language, shown,
+                             size or MODEL_SENTENCES, offline=offline)
     notes = [*state.notes, f"Dropped {len(dropped)} summary sentence(s) that cited no passage it was shown."] if dropped else []
     posts = [PostRef(post_id=pid, title=tools.library.posts[pid].post.title) for pid in post_ids]
     titles = ", ".join(f"“{p.title}”" for p in posts[:3]) + (" …" if len(posts) > 3 else "")

@@ -77,7 +77,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--data", type=Path, default=DATA, help="requests file (JSON lines)")
     parser.add_argument("--home", type=Path, help="a casework home to reuse (default: a fresh temporary one)")
-    parser.add_argument("--max-sentences", type=int, default=6, help="summary length in sentences")
+    parser.add_argument("--max-sentences", type=int, default=None,
+                        help="summary length in sentences (default: sized to the posts, as the summarizer agent does)")
     parser.add_argument("--check", action="store_true", help="exit 1 when the coverage target is missed")
     args = parser.parse_args(argv)
     if not args.data.exists():

@@ -10,6 +10,7 @@ import pytest
 
 import casework
 from casework.report import Report
+from skills.summarize import MOST
 
 AGILE = {"애자일(Agile) : 우리가 실패하는 이유", "애자일(Agile) : 성공하는 프로젝트들의 비결"}
 
@@ -26,10 +27,10 @@ def test_summarize_takes_the_relay_route(agile):
 
 def test_summarize_selects_exactly_the_agile_posts_and_cites_every_sentence(agile):
     assert {p["title"] for p in agile.posts} == AGILE
-    assert 1 <= len(agile.summary) <= 6
+    assert 2 <= len(agile.summary) <= MOST  # sized to the posts, at least one sentence from each
     for sentence in agile.summary:
         assert sentence.citations, sentence.sentence
-        assert {c.title for c in sentence.citations} <= AGILE | {c.title for c in sentence.citations}
+        assert sentence.citations[0].title in AGILE
     assert len(agile.verdicts) == len(agile.summary)
     assert all(v.verdict == "SUPPORTED" for v in agile.verdicts)  # extractive sentences stand in the corpus
     assert "[1]" in agile.answer
