@@ -16,6 +16,7 @@ import importlib
 import io
 import json
 import platform
+import re
 import sys
 import tempfile
 import time
@@ -44,17 +45,22 @@ def run_bench(name: str, argv: list[str]) -> dict:
     return {"exit": code, "seconds": round(time.perf_counter() - started, 1), "figures": figures}
 
 
-def headline(figures) -> str:
-    """The top-level numbers of a bench's figures, for the summary table."""
-    if not isinstance(figures, dict):
-        return ""
-    flat = {k: v for k, v in figures.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    for key in ("modes", "overall", "summary", "scores"):
-        inner = figures.get(key)
-        if isinstance(inner, dict):
-            inner = inner.get("hybrid", inner).get("all", inner.get("hybrid", inner)) if key == "modes" else inner
-            flat.update({k: v for k, v in inner.items() if isinstance(v, (int, float)) and not isinstance(v, bool)})
-    return ", ".join(f"{k} {v}" for k, v in list(flat.items())[:8])
+METRIC = re.compile(r"(recall|mrr|f1|precision|accuracy|coverage|abstention|selected|labelled)", re.I)
+SKIP = {"en", "ko", "targets", "target", "dense", "lexical", "misses", "timings"}
+
+
+def headline(figures, path: tuple[str, ...] = ()) -> list[str]:
+    """The overall quality numbers of a bench's figures (per-language groups and targets left out)."""
+    found = []
+    if isinstance(figures, dict) and len(path) < 4:
+        for key, value in figures.items():
+            if key in SKIP or key.startswith("target"):
+                continue
+            if isinstance(value, dict):
+                found += headline(value, (*path, key))
+            elif isinstance(value, float) and METRIC.search(key):
+                found.append(f"{'.'.join((*path, key)[-2:])} {value}")
+    return found
 
 
 def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: str, seconds: float) -> str:
@@ -64,7 +70,7 @@ def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: s
     if quality:
         lines += ["## Quality", "", "| bench | result | seconds |", "|---|---|---|"]
         for name, result in quality.items():
-            text = result.get("error") or headline(result["figures"])
+            text = result.get("error") or ", ".join(headline(result["figures"])[:8])
             lines.append(f"| {name} | {text} | {result.get('seconds', '')} |")
         lines.append("")
     job, query = speed_report["main_job_s"], speed_report["query_ms"]
@@ -76,8 +82,6 @@ def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: s
               f"- peak RSS: bench process {speed_report['peak_rss_mb']['bench']} MB, "
               f"main-job process {speed_report['peak_rss_mb']['main_job']} MB", "",
               "## Scale (synthetic posts of recombined corpus sentences)", "", scale.table(scale_rows), ""]
-    if quality:
-        lines += ["## Raw figures", "", "```json", json.dumps(quality, ensure_ascii=False, indent=1)[:20000], "```", ""]
     return "\n".join(lines)
 
 
