@@ -9,13 +9,13 @@ offline fact-checker and scores its overall verdict. Not handled: scoring the ev
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.options import data_missing, quality_parser
 from bench.metrics import confusion_matrix, macro_f1, precision_recall_f1
 from casework.config import PROJECT_CORPUS, Settings
 from casework.workspace import ingest, open_library
@@ -86,16 +86,11 @@ def markdown(report: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench claims", description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser = quality_parser("claims", __doc__, DATA, "claims", "macro-F1")
     parser.add_argument("--limit", type=int, help="only the first N claims (a quick smoke run)")
     parser.add_argument("--errors", action="store_true", help="also list the misjudged claims")
-    parser.add_argument("--data", type=Path, default=DATA, help="claims file (JSON lines)")
-    parser.add_argument("--home", type=Path, help="reuse this casework home instead of a temporary one")
-    parser.add_argument("--check", action="store_true", help="exit 1 when macro-F1 is under the target")
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"claims bench: no claims file at {args.data}", file=sys.stderr)
+    if data_missing("claims", "claims", args.data):
         return 1
     report, outcomes = run(load_claims(args.data, args.limit), args.home)
     errors = [o for o in outcomes if o["gold"] != o["predicted"]]

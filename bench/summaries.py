@@ -12,12 +12,11 @@ Not handled: paraphrases the keyword lists do not foresee, or judging fluency.
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import tempfile
 from pathlib import Path
 
+from bench.options import data_missing, quality_parser
 from bench.topics import gold_ids, load_rows
 from casework.config import Settings
 from casework.workspace import open_library
@@ -73,16 +72,11 @@ def markdown(report: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench summaries", description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--data", type=Path, default=DATA, help="requests file (JSON lines)")
-    parser.add_argument("--home", type=Path, help="a casework home to reuse (default: a fresh temporary one)")
+    parser = quality_parser("summaries", __doc__, DATA, "requests", "coverage")
     parser.add_argument("--max-sentences", type=int, default=None,
                         help="summary length in sentences (default: sized to the posts, as the summarizer agent does)")
-    parser.add_argument("--check", action="store_true", help="exit 1 when the coverage target is missed")
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"summaries bench: no requests file at {args.data}", file=sys.stderr)
+    if data_missing("summaries", "requests", args.data):
         return 1
     with tempfile.TemporaryDirectory(prefix="casework-bench-") as scratch:
         library = open_library(Settings(home=args.home or Path(scratch)))

@@ -10,12 +10,11 @@ Not handled: graded relevance (a post half about the topic counts as wrong eithe
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import tempfile
 from pathlib import Path
 
+from bench.options import data_missing, quality_parser
 from bench.metrics import precision_recall_f1
 from casework.config import Settings
 from casework.workspace import open_library
@@ -89,14 +88,9 @@ def markdown(report: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench topics", description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--data", type=Path, default=DATA, help="requests file (JSON lines)")
-    parser.add_argument("--home", type=Path, help="a casework home to reuse (default: a fresh temporary one)")
-    parser.add_argument("--check", action="store_true", help="exit 1 when the F1 target is missed")
+    parser = quality_parser("topics", __doc__, DATA, "requests", "F1")
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"topics bench: no requests file at {args.data}", file=sys.stderr)
+    if data_missing("topics", "requests", args.data):
         return 1
     with tempfile.TemporaryDirectory(prefix="casework-bench-") as scratch:
         library = open_library(Settings(home=args.home or Path(scratch)))

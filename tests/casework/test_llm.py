@@ -6,8 +6,8 @@ import json
 
 import pytest
 from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
 from langchain_core.messages import AIMessage
+from fakes import Scripted
 from pydantic import SecretStr
 
 import agents.thinking
@@ -21,18 +21,6 @@ from skills.errors import UserError
 AGENTS = ["case_worker", "summarizer", "fact_checker", "citation_finder"]
 FAKE_KEY = "sk-test-DO-NOT-LEAK-0123456789"
 
-
-class Scripted(FakeMessagesListChatModel):
-    """A fake chat model: answers with its scripted messages (cycling), keeps the prompts it saw."""
-
-    prompts: list = []
-
-    def bind_tools(self, tools, **kwargs):
-        return self
-
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.prompts.append(messages)
-        return super()._generate(messages, stop, run_manager, **kwargs)
 
 
 class Broken(BaseChatModel):

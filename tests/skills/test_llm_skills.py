@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
 from langchain_core.messages import AIMessage
+from fakes import Scripted
 from pydantic import SecretStr
 
 from skills.citations import Citation
 from skills.llm import LLMOutputError, judge_statement, plan_route, redact, rerank_citations, summarize_passages
 from skills.retrieval import Hit, SentenceHit
 
-
-class Scripted(FakeMessagesListChatModel):
-    """A fake chat model that answers with its scripted messages and keeps the prompts it saw."""
-
-    prompts: list = []
-
-    def bind_tools(self, tools, **kwargs):
-        return self
-
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.prompts.append(messages)
-        return super()._generate(messages, stop, run_manager, **kwargs)
 
 
 def call(schema: str, **args) -> AIMessage:
