@@ -16,6 +16,7 @@ entailment, not overlap.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 import re
 from collections import Counter
 from functools import lru_cache
@@ -131,11 +132,32 @@ def _texts(library: Library) -> tuple[str, ...]:
     return tuple(s.text.lower() for a in library.posts.values() for s in a.sentences)
 
 
+@lru_cache(maxsize=4)
+def _joined(library: Library) -> tuple[str, str, list[int], list[int]]:
+    """All sentences in one string, as written and without spaces, with where each sentence starts in both."""
+    texts = _texts(library)
+    spaced, compact = "\n".join(texts), "\n".join(t.replace(" ", "") for t in texts)
+    return spaced, compact, _starts(texts), _starts([t.replace(" ", "") for t in texts])
+
+
+def _starts(texts) -> list[int]:
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    return starts
+
+
 @lru_cache(maxsize=65536)
 def surface_idf(library: Library, form: str) -> float:
     """Inverse frequency of a form among corpus sentences as written, so particles (의, 을) weigh little."""
-    texts = _texts(library)
-    return math.log(1 + len(texts) / (1 + sum(holds(t, form) for t in texts)))
+    spaced, compact, spaced_starts, compact_starts = _joined(library)
+    if form.isascii():
+        text, starts, pattern = spaced, spaced_starts, rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])"
+    else:
+        text, starts, pattern = compact, compact_starts, re.escape(form.replace(" ", ""))
+    containing = {bisect_right(starts, match.start()) for match in re.finditer(pattern, text)} if pattern else set()
+    return math.log(1 + len(starts) / (1 + len(containing)))
 
 
 def unseen_idf(library: Library) -> float:
