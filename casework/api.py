@@ -80,9 +80,10 @@ def run(task: str, settings: Settings | None = None, flow=None, listen=None, che
     a person reviews each handoff: the run pauses, the report's outcome is "paused" and `pending`
     holds the question; `resume(run_id, answer)` goes on.
 
-    With `record` (the default) the run is checkpointed in `<home>/runs.sqlite` (unless you pass a
-    `checkpointer`) and its trace saved as `<home>/traces/<run_id>.json`; `watch` sees each trace event
-    as it happens (the live view). `listen` still gets LangGraph's raw stream events.
+    With `record` (the default) the run is checkpointed in `<home>/runs.sqlite` or the database of
+    `settings.checkpoint_url` (unless you pass a `checkpointer`), and its trace saved as
+    `<home>/traces/<run_id>.json`; `watch` sees each trace event as it happens (the live view).
+    `listen` still gets LangGraph's raw stream events.
     """
     from contextlib import nullcontext
 
@@ -147,7 +148,7 @@ def resume(run_id: str, answer=None, settings: Settings | None = None, flow=None
     with runs.checkpointer(settings) as saver:
         snapshot = flow.compile(checkpointer=saver).get_state({"configurable": {"thread_id": run_id}})
     if not snapshot.values:
-        raise UserError(f"no run {run_id!r} in {runs.runs_db(settings)} (see `casework runs list`)")
+        raise UserError(f"no run {run_id!r} in {runs.location(settings)} (see `casework runs list`)")
     from orchestrator.state import CaseState
 
     state = CaseState.model_validate(snapshot.values)

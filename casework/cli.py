@@ -33,6 +33,9 @@ CorpusOption = Annotated[Optional[Path], typer.Option("--corpus", help="Folder o
 HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Folder for stores and run history [env CASEWORK_HOME, default ~/.casework].")]
 ChromaOption = Annotated[Optional[str], typer.Option("--chroma-url", help="Chroma server URL [env CASEWORK_CHROMA_URL]; a local store when unset.")]
 EmbeddingsOption = Annotated[Optional[str], typer.Option("--embeddings", help="'hash' (offline default) or provider:model.")]
+CheckpointOption = Annotated[Optional[str], typer.Option("--checkpoint-url", help="Keep run checkpoints in this "
+                             "PostgreSQL database, postgresql://user@host:port/db [env CASEWORK_CHECKPOINT_URL; "
+                             "default <home>/runs.sqlite].")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (schema in README).")]
 LlmOption = Annotated[Optional[str], typer.Option("--llm", help="Chat model: provider:model for every agent, and/or "
                       "agent=provider:model,... ('offline' for none) [env CASEWORK_LLM; offline when unset].")]
@@ -129,7 +132,7 @@ def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize t
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not show the run live (on stderr).")] = False,
         expect_route: Annotated[Optional[str], typer.Option("--expect-route", help="Comma-separated holders, e.g. "
                                 "case_worker,summarizer,case_worker; exit 1 with a diff when the route differs.")] = None,
-        llm: LlmOption = None,
+        llm: LlmOption = None, checkpoint_url: CheckpointOption = None,
         human: Annotated[bool, typer.Option("--human", help="Review every handoff yourself (quit, then `casework resume RUN`).")] = False,
         llm_record: Annotated[Optional[Path], typer.Option("--llm-record", help="Append the models' answers to this JSONL file "
                               "(replay them with --llm replay:FILE).")] = None):
@@ -137,7 +140,7 @@ def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize t
     from casework.live import LiveView
     from casework.testing import route_diff
 
-    settings = settings_from(corpus, home, chroma_url, embeddings, llm=llm)
+    settings = settings_from(corpus, home, chroma_url, embeddings, llm=llm, checkpoint_url=checkpoint_url)
     with LiveView(enabled=not (quiet or as_json or human) and sys.stderr.isatty()) as live:  # a pipe gets the report only
         report = api.run(_read(task), settings, watch=live, human=human, llm_record=llm_record)
     report = _supervise(report, settings)
@@ -178,9 +181,10 @@ def cite(text: str, corpus: CorpusOption = None, home: HomeOption = None, chroma
 @app.command()
 @user_errors
 def resume(run_id: Annotated[str, typer.Argument(help="The id of a run paused for your review.")],
-           corpus: CorpusOption = None, home: HomeOption = None, llm: LlmOption = None, as_json: JsonOption = False):
+           corpus: CorpusOption = None, home: HomeOption = None, llm: LlmOption = None,
+           checkpoint_url: CheckpointOption = None, as_json: JsonOption = False):
     """Go on with a run paused for your review (`casework run --human`)."""
-    settings = settings_from(corpus, home, llm=llm)
+    settings = settings_from(corpus, home, llm=llm, checkpoint_url=checkpoint_url)
     report = _supervise(api.resume(run_id, settings=settings), settings)
     if report is not None:
         _report(report, as_json)
@@ -239,9 +243,9 @@ def trace_export(run: RunArgument = "last", fmt: Annotated[str, typer.Option("--
 
 @runs_app.command("list")
 @user_errors
-def runs_list(home: HomeOption = None, as_json: JsonOption = False):
+def runs_list(home: HomeOption = None, checkpoint_url: CheckpointOption = None, as_json: JsonOption = False):
     """List the recorded runs, oldest first."""
-    runs = api.list_runs(settings_from(home=home))
+    runs = api.list_runs(settings_from(home=home, checkpoint_url=checkpoint_url))
     if as_json:
         return print_json([r.model_dump() for r in runs])
     from rich.markup import escape

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     chroma_token: str | None = Field(default=None, description="Bearer token for the Chroma server.")
     embeddings: str = Field(default="hash", description="'hash' (offline) or provider:model.")
     llm: str | None = Field(default=None, description="provider:model of a LangChain chat model; offline when unset.")
+    checkpoint_url: str | None = Field(default=None, description="postgresql:// database for run checkpoints "
+                                       "(the postgres extra); <home>/runs.sqlite when unset.")
 
     @property
     def corpus_key(self) -> str:

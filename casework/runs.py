@@ -1,12 +1,15 @@
-"""Runs that persist: LangGraph's SQLite checkpoints and one trace JSON per run, under the home folder.
+"""Runs that persist: LangGraph checkpoints (SQLite, or Postgres) and one trace JSON per run.
 
 `<home>/runs.sqlite` holds every checkpoint (the case state after each handoff, by run id = thread
-id); `<home>/traces/<run_id>.json` holds the trace. Either outlives the process that ran the case.
-Not handled: pruning old runs (delete the files), or several machines sharing one home.
+id) unless `settings.checkpoint_url` names a PostgreSQL database (the `postgres` extra), which then
+holds them instead; this module is the one place that picks. `<home>/traces/<run_id>.json` holds
+the trace, always a file under the home. Either outlives the process that ran the case.
+Not handled: pruning old runs (delete the files, or the rows), traces in the database.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,9 +43,34 @@ def traces_dir(settings: Settings) -> Path:
     return settings.home / "traces"
 
 
+def is_postgres(settings: Settings) -> bool:
+    """Whether checkpoints go to PostgreSQL; a URL of any other scheme is a mistake, said so."""
+    url = settings.checkpoint_url
+    if not url:
+        return False
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise UserError(f"unsupported checkpoint URL {redact(url)!r}: give postgresql://user@host:port/database, "
+                        "or leave it unset for <home>/runs.sqlite")
+    return True
+
+
+def redact(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def location(settings: Settings) -> str:
+    """Where the checkpoints live, for messages: the SQLite file or the (redacted) database URL."""
+    return redact(settings.checkpoint_url) if is_postgres(settings) else str(runs_db(settings))
+
+
 @contextmanager
 def checkpointer(settings: Settings) -> Iterator:
-    """LangGraph's SqliteSaver over `<home>/runs.sqlite`, closed when the block ends."""
+    """The run checkpointer, closed when the block ends: Postgres when a URL is set, else SQLite."""
+    if is_postgres(settings):
+        with _postgres(settings.checkpoint_url) as saver:
+            yield saver
+        return
     from langgraph.checkpoint.sqlite import SqliteSaver
 
     settings.home.mkdir(parents=True, exist_ok=True)
@@ -53,6 +81,25 @@ def checkpointer(settings: Settings) -> Iterator:
         yield SqliteSaver(connection)
     finally:
         connection.close()
+
+
+@contextmanager
+def _postgres(url: str) -> Iterator:
+    """LangGraph's PostgresSaver on one connection, its tables created (or migrated) first."""
+    try:
+        import psycopg
+        from langgraph.checkpoint.postgres import PostgresSaver
+    except ImportError:
+        raise UserError("a postgresql:// checkpoint URL needs the postgres extra: pip install 'casework[postgres]'") from None
+    try:
+        connection = psycopg.connect(url, autocommit=True, prepare_threshold=0, row_factory=psycopg.rows.dict_row)
+    except psycopg.OperationalError as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise UserError(f"cannot reach the checkpoint database {redact(url)}: {reason}") from None
+    with connection:
+        saver = PostgresSaver(connection)
+        saver.setup()  # idempotent: creates the tables once, then only checks the migration count
+        yield saver
 
 
 def save_trace(settings: Settings, trace: Trace) -> Path:
@@ -100,6 +147,9 @@ def load_trace(settings: Settings, run: str = "last") -> Trace:
 
 def checkpointed(settings: Settings) -> set[str]:
     """The run ids the checkpointer holds."""
+    if is_postgres(settings):
+        with checkpointer(settings) as saver:
+            return {row["thread_id"] for row in saver.conn.execute("SELECT DISTINCT thread_id FROM checkpoints")}
     if not runs_db(settings).is_file():
         return set()
     with sqlite3.connect(runs_db(settings)) as connection:
