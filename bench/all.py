@@ -2,10 +2,11 @@
 
     python -m bench all [--smoke] [--full] [--out PATH]
 
-Runs the quality benches that exist (retrieval, topics, claims, citations, summaries; each with
---json), then speed and scale. `--smoke` is the CI slice: speed and scale on small corpora only,
-under a minute. `--full` adds the 50k-post scale row. A quality bench that is missing or fails is
-reported as such and the others still run. Not handled: the LangChain + MiniLM side-by-side.
+Runs the quality benches that exist (retrieval, topics, claims, citations, summaries, and the
+LangChain + MiniLM side by side, baseline; each with --json), then speed and scale. `--smoke` is
+the CI slice: speed and scale on small corpora only, under a minute. `--full` adds the 50k-post
+scale row. A quality bench that is missing or fails is reported as such and the others still run;
+the side by side is skipped, saying why, without the `bench` extra.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import scale, speed
+from bench import baseline, scale, speed
 
-QUALITY = ("retrieval", "topics", "claims", "citations", "summaries")
+QUALITY = ("retrieval", "topics", "claims", "citations", "summaries", "baseline")
 RESULTS = Path(__file__).parent / "results.md"
 
 
@@ -63,6 +64,14 @@ def headline(figures, path: tuple[str, ...] = ()) -> list[str]:
     return found
 
 
+def outcome(result: dict) -> str | None:
+    """Why a bench has no figures to show (an error, or skipped), or None when it has them."""
+    if not result:
+        return "not run"
+    skipped = isinstance(result.get("figures"), dict) and result["figures"].get("skipped")
+    return result.get("error") or (f"skipped: {skipped}" if skipped else None)
+
+
 def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: str, seconds: float) -> str:
     lines = ["# casework bench results", "",
              f"`{command}` — {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, "
@@ -70,9 +79,12 @@ def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: s
     if quality:
         lines += ["## Quality", "", "| bench | result | seconds |", "|---|---|---|"]
         for name, result in quality.items():
-            text = result.get("error") or ", ".join(headline(result["figures"])[:8])
-            lines.append(f"| {name} | {text} | {result.get('seconds', '')} |")
+            lines.append(f"| {name} | {outcome(result) or ', '.join(headline(result['figures'])[:8])} | "
+                         f"{result.get('seconds', '')} |")
         lines.append("")
+    side = quality.get("baseline", {})
+    if not outcome(side):
+        lines += ["## Side by side (`python -m bench baseline`)", "", baseline.markdown(side["figures"]), ""]
     job, query = speed_report["main_job_s"], speed_report["query_ms"]
     lines += ["## Speed", "",
               f"- corpus: {speed_report['posts']} posts, {speed_report['passages']} passages",
@@ -94,7 +106,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     quality = {} if args.smoke else {name: run_bench(name, []) for name in QUALITY}
     for name, result in quality.items():
-        print(f"{name}: {result.get('error') or 'done in %s s' % result['seconds']}", file=sys.stderr)
+        print(f"{name}: {outcome(result) or 'done in %s s' % result['seconds']}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="casework-all-") as folder:
         speed_report = (speed.run(speed.smoke_corpus(Path(folder) / "corpus"), runs=1, queries=10) if args.smoke
                         else speed.run())
