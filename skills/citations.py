@@ -133,31 +133,41 @@ def _texts(library: Library) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
-def _joined(library: Library) -> tuple[str, str, list[int], list[int]]:
-    """All sentences in one string, as written and without spaces, with where each sentence starts in both."""
-    texts = _texts(library)
-    spaced, compact = "\n".join(texts), "\n".join(t.replace(" ", "") for t in texts)
-    return spaced, compact, _starts(texts), _starts([t.replace(" ", "") for t in texts])
+def _compact_texts(library: Library) -> tuple[str, ...]:
+    return tuple(t.replace(" ", "") for t in _texts(library))
 
 
-def _starts(texts) -> list[int]:
+@lru_cache(maxsize=4)
+def _joined(library: Library) -> tuple[str, list[int]]:
+    """Every sentence in one string, and where each starts: English forms are rare here, so one scan finds them."""
     starts, offset = [], 0
-    for text in texts:
+    for text in _texts(library):
         starts.append(offset)
         offset += len(text) + 1
-    return starts
+    return "\n".join(_texts(library)), starts
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a whole English word (no letter or digit glued on either side)."""
+    return not (start and _glued(text[start - 1])) and not (end < len(text) and _glued(text[end]))
+
+
+def _glued(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 @lru_cache(maxsize=65536)
 def surface_idf(library: Library, form: str) -> float:
     """Inverse frequency of a form among corpus sentences as written, so particles (의, 을) weigh little."""
-    spaced, compact, spaced_starts, compact_starts = _joined(library)
     if form.isascii():
-        text, starts, pattern = spaced, spaced_starts, rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])"
+        joined, starts = _joined(library)
+        hits = (m.start() for m in re.finditer(re.escape(form), joined)  # a literal scan, then the word test
+                if _word_at(joined, m.start(), m.end()))
+        containing = len({bisect_right(starts, start) for start in hits})
     else:
-        text, starts, pattern = compact, compact_starts, re.escape(form.replace(" ", ""))
-    containing = {bisect_right(starts, match.start()) for match in re.finditer(pattern, text)} if pattern else set()
-    return math.log(1 + len(starts) / (1 + len(containing)))
+        needle = form.replace(" ", "")
+        containing = sum(needle in text for text in _compact_texts(library))
+    return math.log(1 + len(_texts(library)) / (1 + containing))
 
 
 def unseen_idf(library: Library) -> float:

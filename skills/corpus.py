@@ -32,6 +32,7 @@ NOISE = re.compile(
 DATED = re.compile(r"^(\d{1,2})/(\d{1,2}), (Mon|Tue|Wed|Thu|Fri|Sat|Sun)$")
 NEWSLETTER = re.compile(r"^(\d{4})\.(\d{2})\.(\d{2}) \| (\d+)호")
 SIGN_OFF = re.compile(r"^(\S+) 드림$")
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C loader when present
 TITLE_MAX = 100  # a longer line is body text
 BODY_MIN = 80  # a title is followed by a paragraph at least this long
 
@@ -188,7 +189,7 @@ def read_post_file(path: Path) -> Post:
     meta, body = {}, text
     if text.startswith("---\n") and "\n---\n" in text[4:]:
         header, body = text[4:].split("\n---\n", 1)
-        meta = yaml.safe_load(header) or {}
+        meta = yaml.load(header, Loader=SAFE_LOADER) or {}
         if not isinstance(meta, dict):
             raise CorpusError(f"{path}: front matter is not a mapping of fields")
     body = body.strip()

@@ -8,10 +8,10 @@ Not handled: sharing one cache file between corpora (each store keeps its own).
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from skills.corpus import Post
 from skills.text import Sentence, add_words, split_sentences, tokenize
@@ -95,18 +95,20 @@ def analyze_corpus(posts: list[Post], cache_file: Path, vocabulary_hints: list[s
     return analyzed
 
 
+CACHE_ROWS = TypeAdapter(list[AnalyzedPost])  # validates and writes the cache file in pydantic-core, fast
+
+
 def load_cache(cache_file: Path) -> dict[str, AnalyzedPost]:
     """The cached analyses by digest; an unreadable cache is treated as empty (it is only a cache)."""
     try:
-        rows = json.loads(cache_file.read_text(encoding="utf-8"))
-        return {row["digest"]: AnalyzedPost.model_validate(row) for row in rows}
-    except (OSError, ValueError, KeyError, TypeError):
+        return {post.digest: post for post in CACHE_ROWS.validate_json(cache_file.read_bytes())}
+    except (OSError, ValueError):  # pydantic's ValidationError is a ValueError
         return {}
 
 
 def save_cache(cache_file: Path, analyzed: list[AnalyzedPost]) -> None:
     """Write the cache atomically, so a reader never sees half a file."""
     cache_file.parent.mkdir(parents=True, exist_ok=True)
-    temporary = cache_file.with_suffix(".tmp")
-    temporary.write_text(json.dumps([a.model_dump() for a in analyzed], ensure_ascii=False), encoding="utf-8")
+    temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")  # one per writer: two ingests never share it
+    temporary.write_bytes(CACHE_ROWS.dump_json(analyzed))
     temporary.replace(cache_file)

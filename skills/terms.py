@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("glossary.tsv")
@@ -60,6 +60,7 @@ def _pair(term_map: TermMap, a: str, b: str) -> None:
         term_map[b].add(a)
 
 
+@lru_cache(maxsize=4)  # the workspace mines the same corpus text when it analyses and when it opens
 def mine_glosses(text: str) -> TermMap:
     """Pairs such as 애자일(Agile) or SSM(State Space Models), both ways, aligned word by word when they can be."""
     term_map: TermMap = defaultdict(set)
