@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+import shutil
+from pathlib import Path
+
 from casework.config import Settings
 from casework.workspace import ingest, open_library
+from samples import SHORTEST_POSTS
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +31,13 @@ def isolated_home(monkeypatch, tmp_path_factory, request):
     """Never touch the user's ~/.casework from a test."""
     if "settings" not in request.fixturenames:
         monkeypatch.setenv("CASEWORK_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A small corpus folder of its own: copies of the four shortest posts."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in SHORTEST_POSTS:
+        shutil.copy(path, folder / path.name)
+    return folder

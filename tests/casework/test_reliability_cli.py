@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
+from samples import SHORTEST_POSTS
 from typer.testing import CliRunner
 
 from casework.cli import app
 
-POSTS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
-SMALLEST = sorted(POSTS.glob("*.md"), key=lambda path: path.stat().st_size)[:2]
 runner = CliRunner()
-
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for path in SMALLEST:
-        shutil.copy(path, folder / path.name)
-    return folder
 
 
 def invoke(args: list[str], input: str | None = None):
@@ -59,11 +48,11 @@ def test_bad_corpus_files_are_warnings_and_the_rest_is_ingested(corpus):
     (corpus / "binary.md").write_bytes(b"\0\x01\x02\xff binary")
     (corpus / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
     (corpus / "empty.md").write_text("", encoding="utf-8")
-    shutil.copy(SMALLEST[0], corpus / "duplicate-copy.md")  # the same post twice: kept once
+    shutil.copy(SHORTEST_POSTS[0], corpus / "duplicate-copy.md")  # the same post twice: kept once
     result = invoke(["ingest", "--corpus", str(corpus), "--json"])
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
-    assert len(warnings) == 3 and '"posts": 2' in result.output
+    assert len(warnings) == 3 and f'"posts": {len(SHORTEST_POSTS)}' in result.output
 
 
 def test_a_corpus_of_only_bad_files_is_one_line(tmp_path):

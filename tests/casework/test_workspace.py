@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
+from samples import SHORTEST_POSTS
 
 from casework.config import Settings
 from casework.workspace import ingest, open_library
 from skills.errors import UserError
 from skills.store import StoreError
-
-POSTS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
-SMALL = sorted(POSTS.glob("*.md"), key=lambda path: path.stat().st_size)[:4]  # the 4 shortest: quick to analyse
-
-
-@pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for path in SMALL:
-        shutil.copy(path, folder / path.name)
-    return folder
 
 
 @pytest.fixture
@@ -44,7 +30,7 @@ def test_second_ingest_adds_nothing(settings):
 
 def test_a_changed_post_is_replaced(settings, corpus):
     ingest(settings)
-    path = corpus / SMALL[0].name
+    path = corpus / SHORTEST_POSTS[0].name
     path.write_text(path.read_text(encoding="utf-8") + "\n덧붙인 문장입니다.\n", encoding="utf-8")
     report = ingest(settings)
     assert report.added >= 1 and report.deleted >= 1
@@ -54,7 +40,7 @@ def test_a_changed_post_is_replaced(settings, corpus):
 
 def test_a_removed_post_is_deleted(settings, corpus):
     first = ingest(settings)
-    (corpus / SMALL[0].name).unlink()
+    (corpus / SHORTEST_POSTS[0].name).unlink()
     report = ingest(settings)
     assert report.posts == 3 and report.deleted >= 1 and report.added == 0
     assert report.kept == first.passages - report.deleted
