@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 from bench.metrics import percentile
-from bench.retrieval import DATA, load_queries
+from bench.retrieval import DATA, load_queries, timed_ingests
 from casework.config import PROJECT_CORPUS, Settings
-from casework.workspace import ingest, open_library
+from casework.workspace import open_library
 
 MAIN_JOB = "summarize the agile posts"
 
@@ -54,12 +54,7 @@ def main_job(home: Path, corpus: Path, runs: int) -> tuple[list[float], float]:
 def run(corpus: Path = PROJECT_CORPUS, runs: int = 5, queries: int | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="casework-speed-") as scratch:
         settings = Settings(home=Path(scratch), corpus=corpus)
-        started = time.perf_counter()
-        first = ingest(settings)
-        ingest_s = time.perf_counter() - started
-        started = time.perf_counter()
-        ingest(settings)
-        reingest_s = time.perf_counter() - started
+        first, ingest_s, _again, reingest_s = timed_ingests(settings)
         library = open_library(settings)
         rows = load_queries(DATA, queries)
         library.search(rows[0]["query"])  # warm-up
