@@ -4,40 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from orchestrator.agent import Agent, Turn, pass_case
-from orchestrator.flow import Context, Flow, FlowError
-from orchestrator.guard import Limits
-from orchestrator.handoff import END, handoff
+from toys import ping_pong_flow, toy_context, toy_flow
+
+from orchestrator.agent import Agent, pass_case
+from orchestrator.flow import Flow, FlowError
 from orchestrator.run import route, run_case, run_config
-from skills.registry import SkillRegistry
-
-
-def shout(text: str) -> str:
-    """Upper-case a text."""
-    return text.upper()
-
-
-def boss_act(state, tools):
-    if not state.notes:
-        first, *rest = tools.context.plans["any"]
-        return Turn(update={"notes": ["planned"], "plan": rest}, handoff=handoff("boss", first, "The worker shouts."))
-    return Turn(update={"answer": state.extras["shouted"], "outcome": "completed"}, handoff=handoff("boss", END, "Done."))
-
-
-def worker_act(state, tools):
-    return pass_case(tools, state.plan, "Shouted the task.", {"extras": {"shouted": tools.use("shout", state.task)}})
-
-
-def toy_flow() -> Flow:
-    boss = Agent(name="boss", description="plans", handoffs=["worker", END], act=boss_act)
-    worker = Agent(name="worker", description="shouts", skills=["shout"], handoffs=["boss"], act=worker_act)
-    return Flow(agents={"boss": boss, "worker": worker}, plans={"any": ["worker"]}, entry="boss")
-
-
-def toy_context(flow: Flow) -> Context:
-    skills = SkillRegistry()
-    skills.add(shout)
-    return Context(library=None, skills=skills, plans=flow.plans, supervisor=flow.entry)
 
 
 def run_toy(flow: Flow, task: str = "hello"):
@@ -69,12 +40,7 @@ def test_an_agent_may_only_use_the_skills_it_declared():
 
 
 def test_ping_pong_is_stopped_with_an_explanation():
-    def bounce(name, other):
-        return lambda state, tools: Turn(handoff=handoff(name, other, f"{name} thinks {other} should do it."))
-
-    ping = Agent(name="ping", description="", handoffs=["pong"], act=bounce("ping", "pong"))
-    pong = Agent(name="pong", description="", handoffs=["ping"], act=bounce("pong", "ping"))
-    flow = Flow(agents={"ping": ping, "pong": pong}, plans={}, entry="ping", limits=Limits(max_per_pair=3))
+    flow = ping_pong_flow(max_per_pair=3)
     state, events = run_toy(flow)
     assert state.outcome == "guard"
     assert "back and forth" in state.answer and "ping" in state.answer

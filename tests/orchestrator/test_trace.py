@@ -5,17 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from toys import ping_pong_flow, toy_context, toy_flow
 
 from casework.exports import FORMATS, export
 from casework.exports.mermaid import flowchart, sequence
 from casework.testing import assert_route, normalise, route_diff, structure
-from orchestrator.agent import Agent, Turn
 from orchestrator.flow import Flow
-from orchestrator.guard import Limits
-from orchestrator.handoff import handoff
 from orchestrator.run import run_case, run_config
 from orchestrator.trace import HandoffEvent, SkillEvent, Trace, TraceRecorder
-from tests.orchestrator.test_flow import toy_context, toy_flow
 
 HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
@@ -57,12 +54,7 @@ def test_normalised_traces_of_the_same_run_are_equal():
 
 
 def test_a_guard_stop_is_recorded_as_a_guard_event_and_a_closing_handoff():
-    def bounce(name, other):
-        return lambda state, tools: Turn(handoff=handoff(name, other, f"{name} thinks {other} should do it."))
-
-    ping = Agent(name="ping", description="", handoffs=["pong"], act=bounce("ping", "pong"))
-    pong = Agent(name="pong", description="", handoffs=["ping"], act=bounce("pong", "ping"))
-    flow = Flow(agents={"ping": ping, "pong": pong}, plans={}, entry="ping", limits=Limits(max_per_pair=2))
+    flow = ping_pong_flow(max_per_pair=2)
     trace = record(flow)
     assert [e.kind for e in trace.events][-2:] == ["guard", "handoff"]
     assert trace.handoffs()[-1].actor == "guard" and trace.outcome == "guard"
