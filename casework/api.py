@@ -8,6 +8,7 @@ from casework.config import Settings
 from casework.workspace import IngestReport, ingest, open_library
 from skills.corpus import Post, load_posts, split_folder, write_posts
 from skills.errors import UserError
+from skills.evidence import deciding, overall_label
 from skills.retrieval import Hit
 from casework.report import Report, make_report
 
@@ -192,12 +193,11 @@ def check(claim: str, settings: Settings | None = None, **options) -> Report:
 
 def check_summary(report: Report) -> dict:
     """The overall verdict of a fact-check report: refuted if any statement is, supported if all are."""
-    labels = [v.verdict for v in report.verdicts]
-    overall = "REFUTED" if "REFUTED" in labels else "SUPPORTED" if labels and set(labels) == {"SUPPORTED"} else "NOT_ENOUGH_INFO"
-    deciding = [v for v in report.verdicts if v.verdict == overall] or report.verdicts
-    confidence = min((v.confidence for v in deciding), default=0.0)
-    evidence = [e.model_dump() for v in deciding for e in v.evidence]
-    return {"claim": report.task.split(":", 1)[-1].strip(), "verdict": overall, "confidence": confidence,
+    label = overall_label([v.verdict for v in report.verdicts])
+    parts = deciding(report.verdicts, label)
+    confidence = min((v.confidence for v in parts), default=0.0)
+    evidence = [e.model_dump() for v in parts for e in v.evidence]
+    return {"claim": report.task.split(":", 1)[-1].strip(), "verdict": label, "confidence": confidence,
             "evidence": evidence, "statements": [v.model_dump() for v in report.verdicts], "route": report.route}
 
 

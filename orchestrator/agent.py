@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from orchestrator.handoff import Handoff
+from orchestrator.handoff import Handoff, handoff
 
 
 class Turn(BaseModel):
@@ -77,8 +77,6 @@ class Tools:
 
 def pass_case(tools: Tools, plan: list[str], reason: str, update: dict[str, Any], **payload: Any) -> Turn:
     """Hand the case to the next agent of the plan when this agent may reach it, else back to the supervisor."""
-    from orchestrator.handoff import handoff
-
     me, supervisor = tools.agent, tools.context.supervisor
     if plan and plan[0] in me.handoffs:
         target, remaining = plan[0], plan[1:]

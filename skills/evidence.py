@@ -121,17 +121,27 @@ def check_claim(library, claim: str) -> list[Verdict]:
     return [check_statement(library, statement, context=claim) for statement in split_claims(claim)]
 
 
+def overall_label(labels: list[str]) -> Label:
+    """The label of a whole claim: REFUTED if any part is, SUPPORTED if all are, else NOT_ENOUGH_INFO."""
+    if "REFUTED" in labels:
+        return "REFUTED"
+    return "SUPPORTED" if labels and set(labels) == {"SUPPORTED"} else "NOT_ENOUGH_INFO"
+
+
+def deciding(verdicts: list, label: str) -> list:
+    """The verdicts (anything with a .verdict) that carry the overall label, or all of them when none does."""
+    return [v for v in verdicts if v.verdict == label] or verdicts
+
+
 def overall(verdicts: list[Verdict]) -> Verdict:
-    """One verdict for a claim: REFUTED if any part is, SUPPORTED if all are, else NOT_ENOUGH_INFO."""
+    """One verdict for a claim, its confidence that of its weakest deciding part."""
     statement = " ".join(v.statement for v in verdicts)
-    labels = [v.verdict for v in verdicts]
-    label = ("REFUTED" if "REFUTED" in labels else "SUPPORTED" if labels and set(labels) == {"SUPPORTED"}
-             else "NOT_ENOUGH_INFO")
-    deciding = [v for v in verdicts if v.verdict == label] or verdicts
-    confidence = min((v.confidence for v in deciding), default=0.0)
-    reason = next((v.reason for v in deciding if v.verdict == label), "Nothing to check.")
+    label = overall_label([v.verdict for v in verdicts])
+    deciding_parts = deciding(verdicts, label)
+    confidence = min((v.confidence for v in deciding_parts), default=0.0)
+    reason = next((v.reason for v in deciding_parts if v.verdict == label), "Nothing to check.")
     return Verdict(statement=statement, verdict=label, confidence=confidence,
-                   evidence=[e for v in deciding for e in v.evidence][:3], reason=reason)
+                   evidence=[e for v in deciding_parts for e in v.evidence][:3], reason=reason)
 
 
 def content_terms(library, statement: str) -> dict[str, float]:
