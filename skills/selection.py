@@ -2,9 +2,12 @@
 
 A topic is split into term groups: each topic word (or glossed phrase, "state space model") with
 its glosses from the term map (agile | 애자일). A post's aboutness is the idf-weighted mean over
-the groups of how much the post is about each: named in the title, present in the body, and the
-share of sentences that mention it. Posts are kept relative to the best post, above a floor, so a
-topic the corpus does not discuss selects nothing.
+the groups of how much the post is about each: named in the title, recurring in the body, and the
+share of sentences that mention it. A single passing mention earns only half the body evidence of a
+recurring word: rare words weigh most, and one rare word named once in one post would otherwise
+outweigh the rest of a many-word topic and set the bar the posts that discuss it must reach.
+Posts are kept relative to the best post, above a floor, so a topic the corpus does not discuss
+selects nothing.
 Not handled: negated or compound requests ("not the agile posts", "agile, then SSM"), synonyms
 that neither the corpus nor the glossary glosses, topics spread over posts that never name them.
 """
@@ -29,11 +32,14 @@ EN_FUNCTION = frozenset("why when where whether who whom whose how what which th
 KO_DOC = re.compile(r"^(글|글들|포스트|포스팅|게시물|게시글|내용|시리즈|연작|요약|정리)(을|를|은|는|이|가|의|에|들)?[,.]?$")
 KO_ASK = re.compile(r"^(요약|정리|설명|소개|알려|보여|찾아|모아)\S*$")
 KO_LINK = re.compile(r"^(관한|관해|관해서|대한|대해|대해서|관련|관련된|관련한|다룬|다루는|다뤘던|쓴|있는)$")
-KO_PARTICLE = re.compile(r"(에서|에|을|를|와|과|의|은|는|이|가)$")
+PARTICLES = "에서|에|을|를|와|과|의|은|는|이|가"
+KO_PARTICLE = re.compile(rf"({PARTICLES})$")
+BARE_PARTICLE = re.compile(rf"({PARTICLES})")  # what is left of "GPU와", "SEO의" once the Latin word is split off
 
 TITLE, PRESENCE, SHARE = 0.45, 0.25, 0.30  # how each kind of evidence counts toward aboutness
 SHARE_FULL = 0.15  # a topic word in this share of a post's sentences is as present as it gets
-RELATIVE, FLOOR = 0.6, 0.25  # keep posts scoring 60% of the best post's, when the best reaches the floor
+RELATIVE = 0.6  # keep posts scoring 60% of the best post's...
+FLOOR = PRESENCE / 2  # ...when the best post does at least as well as one naming every topic word once
 CANDIDATES = 20
 QUOTED = re.compile(r"['\"‘“]([^'\"’”]+)['\"’”]")
 
@@ -89,7 +95,7 @@ def term_groups(library, topic: str) -> list[tuple[str, ...]]:
                 groups.append((phrase, *sorted(library.term_map[phrase])))
                 covered |= set(range(start, start + size))
     for index, word in enumerate(words):
-        if index in covered or word in EN_FUNCTION or re.fullmatch(r"[a-z]", word):
+        if index in covered or word in EN_FUNCTION or re.fullmatch(r"[a-z]", word) or BARE_PARTICLE.fullmatch(word):
             continue
         stem = _stem(library, word) if re.match(r"[가-힣]", word) else word
         groups.append(tuple(dict.fromkeys([stem, *sorted(_glosses(library, word) | _glosses(library, stem))])))
@@ -129,8 +135,13 @@ def group_weight(library, group: tuple[str, ...]) -> float:
     return math.log(1 + len(units) / (1 + found)) ** 2 if found else 0.0
 
 
+def recurrence(hits: int) -> float:
+    """Body evidence of a word from how many sentences name it, 0..1: a mention is half, a recurring word near 1."""
+    return hits / (hits + 1)
+
+
 def aboutness(library, post_id: str, groups: list[tuple[str, ...]], weights: list[float]) -> float:
-    """How much a post is about the groups, 0..1: idf-weighted title, presence and sentence-share evidence."""
+    """How much a post is about the groups, 0..1: idf-weighted title, recurrence and sentence-share evidence."""
     analyzed = library.posts[post_id]
     sentences = analyzed.sentences or []
     total = sum(weights)
@@ -141,7 +152,7 @@ def aboutness(library, post_id: str, groups: list[tuple[str, ...]], weights: lis
         in_title = _mentions(group, analyzed.post.title, analyzed.title_terms)
         hits = sum(1 for s in sentences if _mentions(group, s.text, s.terms))
         share = min(1.0, hits / max(1, len(sentences)) / SHARE_FULL)
-        score += weight * (TITLE * in_title + PRESENCE * (hits > 0) + SHARE * share)
+        score += weight * (TITLE * in_title + PRESENCE * recurrence(hits) + SHARE * share)
     return score / total
 
 
