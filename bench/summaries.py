@@ -37,7 +37,9 @@ def score_request(library, row: dict, post_ids: list[str], max_sentences: int) -
     summary = summarize(library, post_ids, focus=row["request"], max_sentences=max_sentences)
     texts = [s.text for s in summary]
     hits = [covered(p, texts) for p in row["key_points"]]
+    source_chars = sum(len(library.posts[pid].post.text) for pid in set(post_ids) if pid in library.posts)
     return {"covered": sum(hits), "points": len(hits), "coverage": round(sum(hits) / len(hits), 4) if hits else 0.0,
+            "sentences": len(texts), "chars": sum(map(len, texts)), "source_chars": source_chars,
             "missed": [p["point"] for p, hit in zip(row["key_points"], hits) if not hit], "summary": texts}
 
 
@@ -52,19 +54,27 @@ def run(library, rows: list[dict], max_sentences: int) -> dict:
                         "labelled": score_request(library, row, labelled, max_sentences)})
     overall = {mode: round(sum(r[mode]["covered"] for r in results) / max(1, sum(r[mode]["points"] for r in results)), 4)
                for mode in ("selected", "labelled")}
-    return {"requests": len(rows), "max_sentences": max_sentences, "coverage": overall, "target": TARGET,
-            "results": results}
+    selected = [r["selected"] for r in results]
+    length = {"sentences": round(sum(r["sentences"] for r in selected) / max(1, len(selected)), 1),
+              "chars": round(sum(r["chars"] for r in selected) / max(1, len(selected))),
+              "ratio": round(sum(r["chars"] for r in selected) / max(1, sum(r["source_chars"] for r in selected)), 3)}
+    return {"requests": len(rows), "max_sentences": max_sentences, "coverage": overall, "length": length,
+            "target": TARGET, "results": results}
 
 
 def markdown(report: dict) -> str:
     """Per-request coverage, the overall figures and the missed points, as Markdown."""
-    lines = [f"Summary bench: {report['requests']} requests, at most {report['max_sentences']} sentences", "",
-             "| request | selection exact | selected | labelled |", "|---|---|---|---|"]
+    size = report["max_sentences"] or "sized to the posts"
+    lines = [f"Summary bench: {report['requests']} requests, length {size}", "",
+             "| request | selection exact | selected | labelled | sentences | chars |", "|---|---|---|---|---|---|"]
     for r in report["results"]:
         lines.append(f"| {r['request']} | {'yes' if r['selection_exact'] else 'no'} | "
-                     f"{r['selected']['covered']}/{r['selected']['points']} | {r['labelled']['covered']}/{r['labelled']['points']} |")
-    c = report["coverage"]
-    lines.append(f"| **overall** | | **{c['selected']:.3f}** | **{c['labelled']:.3f}** |")
+                     f"{r['selected']['covered']}/{r['selected']['points']} | {r['labelled']['covered']}/{r['labelled']['points']} | "
+                     f"{r['selected']['sentences']} | {r['selected']['chars']} |")
+    c, n = report["coverage"], report["length"]
+    lines.append(f"| **overall** | | **{c['selected']:.3f}** | **{c['labelled']:.3f}** | {n['sentences']} | {n['chars']} |")
+    lines += ["", f"Summaries of the selected posts: {n['sentences']} sentences, {n['chars']} characters on average, "
+              f"{n['ratio']:.1%} of the posts' text."]
     lines += ["", "Missed key points (labelled posts):", ""]
     lines += [f"- {r['request']}: {point}" for r in report["results"] for point in r["labelled"]["missed"]]
     lines += ["", f"target coverage >= {report['target']}: {'met' if c['selected'] >= report['target'] else 'missed'}"]

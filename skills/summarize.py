@@ -3,9 +3,11 @@
 Sentences are scored by centrality (LexRank: PageRank over the idf-weighted cosine graph of their
 terms), by closeness to the post's title and, when a focus question is given, by closeness to it;
 MMR then picks central sentences that do not repeat each other, each post getting a share of the
-summary in proportion to its length; Edmundson's cue words ("핵심", "본질", "결론") lift the sentences a
-writer flags as the point. Without a given length, the summary grows with the posts' size (3-6 sentences
-a post, 10 at most). Fragments (short, headings, questions to the reader, list
+summary in proportion to its length. Sentences the writer flags as a point are lifted: Edmundson's cue
+words ("핵심", "본질", "결론") and the introduction of a term with its gloss in parentheses
+("오케스트레이션 계층(Orchestration layer)", "HBM(고대역폭 메모리)"), the way technical writing defines what it
+is about. Without a given length, the summary grows with the posts' size (about one sentence in six, 3-8
+a post, 15 at most). Fragments (short, headings, questions to the reader, list
 debris) are never picked, and discourse fillers at a sentence's start are dropped from its text.
 Choosing the posts of a topic lives in skills/selection.py.
 Not handled: abstraction (sentences are quoted, never rewritten or fused), resolving pronouns
@@ -21,12 +23,13 @@ from pydantic import BaseModel
 
 from skills.index import AnalyzedSentence
 from skills.selection import topic_of
+from skills.terms import ENGLISH_THEN_GLOSS, KOREAN_THEN_ENGLISH
 
 MIN_CHARS, MIN_TERMS, MAX_CHARS = 20, 3, 300
 DAMPING, EDGE_MIN = 0.85, 0.05  # PageRank damping; weaker similarities are not edges
 MMR_LAMBDA, NEAR_DUPLICATE = 0.5, 0.5  # relevance against redundancy; above this cosine a sentence repeats another
-PER_POST, PER_CANDIDATES, MOST = (3, 6), 6, 10  # length by size: 3-6 sentences a post (one per 6 candidates), 10 at most
-CUE_WEIGHT = 0.2  # a sentence the writer flags as the point, the essence or the conclusion
+PER_POST, PER_CANDIDATES, MOST = (3, 8), 6, 15  # length by size: 3-8 sentences a post (one per 6 candidates), 15 at most
+CUE_WEIGHT = 0.5  # a sentence the writer flags as a point: a cue word or a term introduced with its gloss
 TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 2.0, 0.3  # key points are specific: specificity leads
 # A sentence opening on a reference to what came before does not stand alone out of its context.
 DANGLING = re.compile(r"^(?:이|그|저|이런|그런|이러한|그러한|이는|이것은|이건|그건|앞서|앞선|위|다음으로|이때|즉|또한|또|게다가)[\s,]")
@@ -53,6 +56,11 @@ class SummarySentence(BaseModel):
 def clean(text: str) -> str:
     """A sentence without the discourse fillers it opens with ("뭐, ", "아무튼 ", "사실, ")."""
     return FILLER.sub("", text).strip() or text
+
+
+def flags_point(text: str) -> bool:
+    """Whether the writer flags a sentence as a point: a cue word, or a term introduced with its gloss."""
+    return bool(CUE.search(text.lower()) or KOREAN_THEN_ENGLISH.search(text) or ENGLISH_THEN_GLOSS.search(text))
 
 
 def is_fragment(sentence: AnalyzedSentence) -> bool:
@@ -134,7 +142,7 @@ def summarize(library, post_ids: list[str], focus: str = "", max_sentences: int 
         [sentences[k] @ titles[title_row[a.post.id]] for k, (a, _, _) in enumerate(candidates)])
     specific = np.array([specificity(library, s.terms) for _, _, s in candidates])
     dangling = np.array([bool(DANGLING.match(clean(s.text))) for _, _, s in candidates])
-    cue = np.array([bool(CUE.search(clean(s.text).lower())) for _, _, s in candidates])
+    cue = np.array([flags_point(clean(s.text)) for _, _, s in candidates])
     score = score + SPECIFIC_WEIGHT * specific / max(1e-9, specific.max()) - DANGLING_PENALTY * dangling + CUE_WEIGHT * cue
     if focus.strip():
         score = score + FOCUS_WEIGHT * (sentences @ focus_vector) / max(1e-9, float((sentences @ focus_vector).max()))

@@ -6,7 +6,7 @@ import pytest
 
 from skills.index import AnalyzedSentence
 from skills.selection import select_posts, topic_of
-from skills.summarize import clean, is_fragment, summarize, tfidf
+from skills.summarize import clean, flags_point, is_fragment, summarize, tfidf
 
 AGILE_TITLES = {"애자일(Agile) : 우리가 실패하는 이유", "애자일(Agile) : 성공하는 프로젝트들의 비결"}
 
@@ -106,9 +106,22 @@ def test_fragments_are_recognised(text, terms):
 
 
 def test_summary_length_by_size_grows_with_the_posts_and_stays_capped(library):
-    from skills.summarize import length_for
-    assert length_for([6]) == 3 and length_for([30]) == 5 and length_for([60, 90]) == 10
+    from skills.summarize import MOST, length_for
+    assert length_for([6]) == 3 and length_for([30]) == 5 and length_for([60]) == 8 and length_for([90, 90, 90]) == MOST
     assert length_for([2]) == 2  # never more than a post's candidate sentences
     one = summarize(library, agile_ids(library)[:1])
     both = summarize(library, agile_ids(library))
-    assert 3 <= len(one) <= len(both) <= 10
+    assert 3 <= len(one) <= len(both) <= MOST
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("이 모든 요소들은 '오케스트레이션 계층(Orchestration layer)'을 통해 조화롭게 작동합니다.", True),
+    ("예를 들어, HBM(고대역폭 메모리) 개발에서 삼성은 한 발 물러섰습니다.", True),
+    ("애자일의 본질은 자율과 방향성에 있습니다.", True),
+    ("In short, the board approved the plan.", True),
+    ("그 자리에선 어떻게든 결론 비슷한 것이 납니다 (2024).", True),  # 결론 is a cue word
+    ("실제 진행되는 일보다 생산되는 문서가 많습니다.", False),
+    ("가격은 (대략) 두 배가 되었습니다.", False),  # a parenthesis that glosses no term
+])
+def test_the_writer_flags_points_with_cue_words_and_glossed_terms(text, flagged):
+    assert flags_point(text) is flagged
