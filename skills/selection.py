@@ -76,9 +76,14 @@ def _stem(library, word: str) -> str:
     return stripped if len(stripped) > 1 else word  # a compound the lexicon splits: 딥페이크, 데이터센터
 
 
+def _singular(word: str) -> str:
+    """An English word's singular (companies -> company, teams -> team); matching adds plurals, not this."""
+    return re.sub(r"ies$", "y", word) if len(word) > 4 and word.endswith("ies") else normalize(word)
+
+
 def _glosses(library, word: str) -> set[str]:
     """The term map's glosses of a word, trying its plural-folded forms (companies -> company)."""
-    forms = {word, normalize(word), re.sub(r"ies$", "y", word)}
+    forms = {word, normalize(word), _singular(word)}
     return set().union(*(library.term_map.get(f, set()) for f in forms))
 
 
@@ -95,10 +100,11 @@ def term_groups(library, topic: str) -> list[tuple[str, ...]]:
                 groups.append((phrase, *sorted(library.term_map[phrase])))
                 covered |= set(range(start, start + size))
     for index, word in enumerate(words):
-        if index in covered or word in EN_FUNCTION or re.fullmatch(r"[a-z]", word) or BARE_PARTICLE.fullmatch(word):
-            continue
+        if index in covered or word in EN_FUNCTION | EN_EDGE or re.fullmatch(r"[a-z]", word) or BARE_PARTICLE.fullmatch(word):
+            continue  # function words are never a topic word, wherever they stand ("the race for its chips")
         stem = _stem(library, word) if re.match(r"[가-힣]", word) else word
-        groups.append(tuple(dict.fromkeys([stem, *sorted(_glosses(library, word) | _glosses(library, stem))])))
+        forms = [stem] if re.match(r"[가-힣]", word) else [word, _singular(word)]  # teams -> team, companies -> company
+        groups.append(tuple(dict.fromkeys([*forms, *sorted(_glosses(library, word) | _glosses(library, stem))])))
     return list(dict.fromkeys(groups))
 
 

@@ -1,0 +1,75 @@
+"""Topic selection on a small corpus of its own: a rare word named once must not decide a many-word topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from casework.config import Settings
+from casework.workspace import open_library
+from skills.selection import recurrence, select_posts, term_groups
+
+
+def blog_length(sentences: list[str], length: int = 40) -> list[str]:
+    """Sentences padded with asides to a blog post's length, so one sentence is a small share of the post."""
+    return sentences + [f"Aside {n}: the coffee machine on floor {n} works again." for n in range(length - len(sentences))]
+
+
+# Two posts about teams (and the companies they work in); a company post that names "culture" and
+# "underperform" once each (the only times the corpus does: the rarest, so the heaviest, words of the
+# topic) and a team once; and travel diaries that make the corpus a blog's size.
+POSTS = {
+    "teams-fail": ("Why teams fail", blog_length([
+        "A team fails when nobody owns the outcome.", "The team meets every day and decides nothing.",
+        "Good teams write down what they decided.", "A team lead who shields the team from noise helps.",
+        "Companies copy rituals from other teams without the reasons.", "Small habits make a team reliable.",
+        "Large companies add layers between a team and its users.", "Companies reward the loudest team.",
+        "A company that measures hours gets hours, not results."])),
+    "small-teams": ("Small teams, big results", blog_length([
+        "A small team ships faster than a large one.", "Each team member knows the whole product.",
+        "Teams of five talk less and build more.", "Companies that split work into small teams grow calmly.",
+        "The team keeps its own backlog short.", "A team that owns its service answers its pages.",
+        "Companies rarely need a bigger team; they need a clearer goal.", "A company grows team by team."])),
+    "company-news": ("Quarterly company news", blog_length([
+        "The company opened an office in the harbour district.", "Sales rose in spring and fell in summer.",
+        "One product line continued to underperform.", "The board approved a new logo.",
+        "Our culture committee asked for soup on Fridays.", "A team from the office ran a marathon.",
+        "The company also renewed its lease."])),
+    **{f"diary-{day}": (f"Travel diary, day {day}", [f"On day {day} we walked to the {place} and back." for place in (
+        "market", "river", "castle", "bakery", "museum", "harbour", "forest", "bridge", "chapel", "garden",
+        "station", "square", "tower", "lake", "hill")]) for day in range(1, 9)},
+}
+
+
+@pytest.fixture(scope="module")
+def small_library(tmp_path_factory):
+    """A library over the posts above, in a store of its own."""
+    folder = tmp_path_factory.mktemp("selection-corpus")
+    for post_id, (title, sentences) in POSTS.items():
+        (folder / f"{post_id}.md").write_text(f"---\nid: {post_id}\ntitle: {title}\n---\n\n" + "\n".join(sentences) + "\n",
+                                              encoding="utf-8")
+    return open_library(Settings(home=tmp_path_factory.mktemp("selection-home"), corpus=folder))
+
+
+def test_a_passing_mention_is_weaker_evidence_than_a_recurring_word():
+    assert recurrence(0) == 0
+    assert recurrence(1) < recurrence(2) < recurrence(10) < 1
+
+
+def test_a_rare_word_named_once_does_not_outweigh_the_topics_main_concept(small_library):
+    selected = select_posts(small_library, "culture and why teams or companies underperform")
+    assert {"teams-fail", "small-teams"} <= set(selected)
+    assert not any(post_id.startswith("diary") for post_id in selected)
+
+
+def test_the_single_mention_still_ranks_a_topic_only_it_names(small_library):
+    assert select_posts(small_library, "underperform") == ["company-news"]
+
+
+@pytest.mark.parametrize("topic, stray", [
+    ("Nvidia and the race for its AI chips", "the"),
+    ("Meta's AI features on Facebook", "on"),
+    ("GPU와 AI 칩 시장", "와"),
+    ("SEO의 미래", "의"),
+])
+def test_function_words_and_bare_particles_are_not_topic_words(small_library, topic, stray):
+    assert all(group[0] != stray for group in term_groups(small_library, topic))
