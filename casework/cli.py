@@ -6,6 +6,7 @@ for people (rich) or as JSON (--json). A UserError becomes one line on stderr an
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from functools import wraps
@@ -278,5 +279,13 @@ def corpus_split(raw: Annotated[Path, typer.Argument(help="Folder of raw .txt du
     console.print(f"{len(posts)} posts written to {out}")
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """The `casework` console script: the app, with what was imported to run it left out of garbage collection."""
+    # The imported modules live until exit. Frozen, the collector does not walk them again in every
+    # full collection, nor once more at exit (most of the half second the interpreter took to end).
+    gc.freeze()
     app()
+
+
+if __name__ == "__main__":
+    main()
