@@ -283,6 +283,7 @@ def main() -> None:
     """The `casework` console script: the app, with what was imported to run it left out of garbage collection."""
     # The imported modules live until exit. Frozen, the collector does not walk them again in every
     # full collection, nor once more at exit (most of the half second the interpreter took to end).
+    # What a run makes (Chroma's client, the checkpointer) comes later and is collected as before.
     gc.freeze()
     app()
 

@@ -1,9 +1,9 @@
 """BM25 over pre-tokenised passages: Lucene's variant, scored exactly as bm25s scores it.
 
-Written out here, in numpy, because importing bm25s brings SciPy, a third of a second of every
-run for a few dozen lines of arithmetic. The steps, the float32 storage and the order of the sums
-follow bm25s 0.2-0.3 (`BM25(method="lucene")`, k1 1.5, b 0.75), so scores are equal to the bit
-(tests/skills/test_bm25.py compares them). Not handled: the other variants, saving an index.
+Written out here, in numpy, because importing bm25s brings SciPy: about a quarter of a second of
+every run, for a few lines of arithmetic. The steps, the float32 storage and the order of the sums
+follow bm25s's `BM25(method="lucene")` with k1 1.5 and b 0.75, so the scores are equal to the bit
+(tests/skills/test_bm25.py compares them with bm25s 0.3). Not handled: the other variants, saving an index.
 """
 
 from __future__ import annotations
