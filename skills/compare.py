@@ -34,6 +34,7 @@ ANTONYMS = [("증가", "감소"), ("늘", "줄"), ("높", "낮"), ("성공", "�
             ("긍정", "부정"), ("흑자", "적자"), ("확대", "축소"), ("찬성", "반대"), ("최고", "최저"),
             ("increase", "decrease"), ("rise", "fall"), ("high", "low"), ("success", "fail"), ("before", "after"),
             ("more", "less"), ("win", "lose"), ("up", "down"), ("larger", "smaller"), ("faster", "slower")]
+OPPOSITE = {a: b for pair in ANTONYMS for a, b in (pair, pair[::-1])}  # each word of a pair to the other
 
 
 class Quantity(BaseModel):

@@ -194,7 +194,7 @@ def surroundings(library, hit) -> str:
 
 def variants(library, term: str) -> set[str]:
     """Spellings of a term to look for: itself, simple English stems, and their glosses."""
-    forms = {term} | {b for pair in compare.ANTONYMS for a, b in (pair, pair[::-1]) if a == term}
+    forms = {term, compare.OPPOSITE.get(term, term)}
     if re.match(r"[a-z]", term):
         forms |= {re.sub(suffix, "", term) for suffix in ("s$", "ed$", "d$", "ing$", "es$")}
         forms = {f for f in forms if len(f) >= 2}

@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel
 
-from skills.bm25 import BM25
 from skills.corpus import language_of
 from skills.index import AnalyzedPost, Passage
 from skills.store import dense_search
@@ -70,6 +69,8 @@ class Library:
     """The analysed corpus with its search indexes; built once per process by the workspace."""
 
     def __init__(self, posts: list[AnalyzedPost], collection, embeddings: Embeddings, term_map: TermMap):
+        import bm25s
+
         self.posts = {p.post.id: p for p in posts}
         self.passages: list[Passage] = [passage for p in posts for passage in p.passages]
         self.passage_index = {p.id: i for i, p in enumerate(self.passages)}
@@ -79,7 +80,9 @@ class Library:
         self.lexicon = frozenset(t for p in posts for s in p.sentences for t in s.terms) | frozenset(
             t for p in posts for t in p.title_terms)
         title_terms = {p.post.id: p.title_terms for p in posts}
-        self.bm25 = BM25([p.terms + title_terms[p.post_id] * 2 for p in self.passages] or [["_"]])
+        self.bm25 = bm25s.BM25()
+        self.bm25.index([p.terms + title_terms[p.post_id] * 2 for p in self.passages] or [["_"]],
+                        show_progress=False)
 
     def terms(self, text: str) -> list[str]:
         """Content terms of a user's text, analysed against the corpus lexicon."""
@@ -94,7 +97,7 @@ class Library:
         terms = self.terms(query)
         if not terms or not self.passages:
             return []
-        scores = self.bm25.scores(terms)
+        scores = self.bm25.get_scores(terms)
         order = scores.argsort()[::-1][:limit]
         return [self.passages[i].id for i in order if scores[i] > 0]
 

@@ -134,9 +134,9 @@ def dense_search(collection, embeddings: Embeddings, query: str, k: int) -> list
 
 
 def _dense_search(collection, embeddings: Embeddings, query: str, k: int) -> list[tuple[str, float]]:
-    count = collection.count()
-    vector = embeddings.embed_query(query) if count else []
+    vector = embeddings.embed_query(query)
     if not any(vector):  # no words to compare (e.g. "?!"): any order Chroma gave would be noise
         return []
-    result = collection.query(query_embeddings=[vector], n_results=min(k, count), include=["distances"])
+    # Chroma returns fewer than k when the store holds fewer (none from an empty one): no count() first.
+    result = collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
     return [(pid, 1.0 - dist) for pid, dist in zip(result["ids"][0], result["distances"][0])]
