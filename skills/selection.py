@@ -1,7 +1,8 @@
 """Selection skills: the topic of a summary request, and the posts that are about that topic.
 
 A topic is split into term groups: each topic word (or glossed phrase, "state space model") with
-its glosses from the term map (agile | 애자일). A post's aboutness is the idf-weighted mean over
+its glosses from the term map (agile | 애자일), and for a Korean word the other Korean wordings of
+its English gloss (스터디 | study | 공부 | 연구). A post's aboutness is the idf-weighted mean over
 the groups of how much the post is about each: named in the title, recurring in the body, and the
 share of sentences that mention it. A single passing mention earns only half the body evidence of a
 recurring word: rare words weigh most, and one rare word named once in one post would otherwise
@@ -82,9 +83,13 @@ def _singular(word: str) -> str:
 
 
 def _glosses(library, word: str) -> set[str]:
-    """The term map's glosses of a word, trying its plural-folded forms (companies -> company)."""
+    """The term map's glosses of a word (companies -> company first); a Korean word also takes the
+    other Korean wordings of its English gloss (스터디 -> study -> 공부, 연구): translation as a pivot."""
     forms = {word, normalize(word), _singular(word)}
-    return set().union(*(library.term_map.get(f, set()) for f in forms))
+    glosses = set().union(*(library.term_map.get(f, set()) for f in forms))
+    if word.isascii():
+        return glosses
+    return glosses | set().union(*(library.term_map.get(g, set()) for g in glosses if g.isascii())) - {word}
 
 
 def term_groups(library, topic: str) -> list[tuple[str, ...]]:

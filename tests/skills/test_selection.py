@@ -73,3 +73,17 @@ def test_the_single_mention_still_ranks_a_topic_only_it_names(small_library):
 ])
 def test_function_words_and_bare_particles_are_not_topic_words(small_library, topic, stray):
     assert all(group[0] != stray for group in term_groups(small_library, topic))
+
+
+def test_a_korean_topic_word_takes_the_other_wordings_of_its_english_gloss(library):
+    # glossary: study -> 연구|공부|스터디, so "스터디" also finds posts that say 공부 (study) instead
+    study = next(group for group in term_groups(library, "AI 스터디 열풍") if group[0] == "스터디")
+    assert {"study", "공부", "연구"} <= set(study)
+    learning_posts = {library.posts[pid].post.title for pid in select_posts(library, "AI 강의·스터디 열풍과 FOMO")}
+    assert "왜 그들은 기초 학문을 공부하라고 했을까?" in learning_posts
+    assert not any("UX 스터디" in title for title in learning_posts)  # a title naming only 스터디 is not enough
+
+
+def test_an_english_topic_word_keeps_its_own_glosses_only(library):
+    agile = next(group for group in term_groups(library, "agile") if group[0] == "agile")
+    assert set(agile) == {"agile", *library.term_map["agile"]}
