@@ -79,8 +79,8 @@ class Library:
                                               if posts else "ko")
         self.lexicon = frozenset(t for p in posts for s in p.sentences for t in s.terms) | frozenset(
             t for p in posts for t in p.title_terms)
-        title_terms = {p.post.id: p.title_terms for p in posts}
         self.bm25 = bm25s.BM25()
+        title_terms = {p.post.id: p.title_terms for p in posts}
         self.bm25.index([p.terms + title_terms[p.post_id] * 2 for p in self.passages] or [["_"]],
                         show_progress=False)
 

@@ -30,6 +30,7 @@ EN_REQUEST = frozenset(
 EN_EDGE = frozenset("the a an of on about regarding concerning for in and or to from that which with is are".split())
 EN_FUNCTION = frozenset("why when where whether who whom whose how what which than then into over under its their "
                         "there they them this that these those also just only very more most and or not".split())
+NOT_TOPIC = EN_FUNCTION | EN_EDGE  # never a topic word, wherever it stands ("the race for its chips")
 KO_DOC = re.compile(r"^(글|글들|포스트|포스팅|게시물|게시글|내용|시리즈|연작|요약|정리)(을|를|은|는|이|가|의|에|들)?[,.]?$")
 KO_ASK = re.compile(r"^(요약|정리|설명|소개|알려|보여|찾아|모아)\S*$")
 KO_LINK = re.compile(r"^(관한|관해|관해서|대한|대해|대해서|관련|관련된|관련한|다룬|다루는|다뤘던|쓴|있는)$")
@@ -105,10 +106,11 @@ def term_groups(library, topic: str) -> list[tuple[str, ...]]:
                 groups.append((phrase, *sorted(library.term_map[phrase])))
                 covered |= set(range(start, start + size))
     for index, word in enumerate(words):
-        if index in covered or word in EN_FUNCTION | EN_EDGE or re.fullmatch(r"[a-z]", word) or BARE_PARTICLE.fullmatch(word):
-            continue  # function words are never a topic word, wherever they stand ("the race for its chips")
-        stem = _stem(library, word) if re.match(r"[가-힣]", word) else word
-        forms = [stem] if re.match(r"[가-힣]", word) else [word, _singular(word)]  # teams -> team, companies -> company
+        if index in covered or word in NOT_TOPIC or re.fullmatch(r"[a-z]", word) or BARE_PARTICLE.fullmatch(word):
+            continue
+        korean = bool(re.match(r"[가-힣]", word))
+        stem = _stem(library, word) if korean else word
+        forms = [stem] if korean else [word, _singular(word)]  # teams -> team, companies -> company
         groups.append(tuple(dict.fromkeys([*forms, *sorted(_glosses(library, word) | _glosses(library, stem))])))
     return list(dict.fromkeys(groups))
 

@@ -142,8 +142,8 @@ def summarize(library, post_ids: list[str], focus: str = "", max_sentences: int 
         [sentences[k] @ titles[title_row[a.post.id]] for k, (a, _, _) in enumerate(candidates)])
     specific = np.array([specificity(library, s.terms) for _, _, s in candidates])
     dangling = np.array([bool(DANGLING.match(clean(s.text))) for _, _, s in candidates])
-    cue = np.array([flags_point(clean(s.text)) for _, _, s in candidates])
-    score = score + SPECIFIC_WEIGHT * specific / max(1e-9, specific.max()) - DANGLING_PENALTY * dangling + CUE_WEIGHT * cue
+    flagged = np.array([flags_point(clean(s.text)) for _, _, s in candidates])
+    score = score + SPECIFIC_WEIGHT * specific / max(1e-9, specific.max()) - DANGLING_PENALTY * dangling + CUE_WEIGHT * flagged
     if focus.strip():
         score = score + FOCUS_WEIGHT * (sentences @ focus_vector) / max(1e-9, float((sentences @ focus_vector).max()))
     wanted = dict(zip(title_row, quotas(sizes, total)))
