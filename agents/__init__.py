@@ -1,10 +1,10 @@
 """The built-in agents, one per file, and the default flow that wires them."""
 
-from agents.case_worker import PLANS, case_worker
-from agents.citation_finder import citation_finder
-from agents.fact_checker import fact_checker
-from agents.summarizer import summarizer
-from orchestrator.flow import Flow
+from casework.agents.case_worker import PLANS, case_worker
+from casework.agents.citation_finder import citation_finder
+from casework.agents.fact_checker import fact_checker
+from casework.agents.summarizer import summarizer
+from casework.orchestrator.flow import Flow
 
 
 def default_flow() -> Flow:

@@ -8,13 +8,13 @@ offline plan. A person reviewing handoffs (orchestrator/human.py) can override a
 
 from __future__ import annotations
 
-from agents.thinking import model_of, think
-from orchestrator.agent import Agent, Tools, Turn
-from orchestrator.handoff import END, handoff
-from orchestrator.state import CaseState
-from skills.corpus import language_of
-from skills.intent import Intent
-from skills.llm import Plan, plan_route, replan
+from casework.agents.thinking import model_of, think
+from casework.engine.posts import language_of
+from casework.orchestrator.agent import Agent, Tools, Turn
+from casework.orchestrator.handoff import END, handoff
+from casework.orchestrator.state import CaseState
+from casework.skills.intent import Intent
+from casework.skills.llm import Plan, plan_route, replan
 
 NAME = "case_worker"
 PLANS = {
@@ -37,32 +37,52 @@ def act(state: CaseState, tools: Tools) -> Turn:
         return plan_case(state, tools)
     if state.plan and not state.outcome:
         target, rest = state.plan[0], state.plan[1:]
-        return Turn(update={"plan": rest}, handoff=handoff(NAME, target, f"Forwarding the case: next, {WHY.get(target, target)}."))
+        return Turn(
+            update={"plan": rest},
+            handoff=handoff(NAME, target, f"Forwarding the case: next, {WHY.get(target, target)}."),
+        )
     if not state.outcome and model_of(tools) and not any(h.payload.get("replanned") for h in state.handoffs):
         more = think(tools, replan, state.task, progress(state), specialists(tools), offline=lambda: [])
         if more:
-            move = handoff(NAME, more[0], f"Re-planned: the case still needs {', '.join(more)}.", replanned=True, plan=more)
+            move = handoff(
+                NAME,
+                more[0],
+                f"Re-planned: the case still needs {', '.join(more)}.",
+                replanned=True,
+                plan=more,
+            )
             return Turn(update={"plan": more[1:]}, handoff=move.model_copy(update={"actor": "llm"}))
     answer = compile_answer(state)
     outcome = state.outcome or "completed"
-    return Turn(update={"answer": answer, "outcome": outcome, "plan": []},
-                handoff=handoff(NAME, END, f"The case is {outcome.replace('_', ' ')}: answer compiled.", chars=len(answer)))
+    return Turn(
+        update={"answer": answer, "outcome": outcome, "plan": []},
+        handoff=handoff(
+            NAME, END, f"The case is {outcome.replace('_', ' ')}: answer compiled.", chars=len(answer)
+        ),
+    )
 
 
 def plan_case(state: CaseState, tools: Tools) -> Turn:
     """Read the task, choose the specialists and hand the case to the first (a model may choose them)."""
     offline = lambda: (tools.use("parse_intent", state.task), None)  # noqa: E731
-    intent, routed = think(tools, route_task, state.task, specialists(tools), tools.context.plans, offline=offline)
+    intent, routed = think(
+        tools, route_task, state.task, specialists(tools), tools.context.plans, offline=offline
+    )
     plan = list(routed.agents if routed else tools.context.plans.get(intent.kind, []))
     if not plan:
         note = f"No agent in this flow can give {ASKS[intent.kind]} a task."
-        return Turn(update={"intent": intent, "outcome": "error", "notes": [note], "answer": note},
-                    handoff=handoff(NAME, END, note))
+        return Turn(
+            update={"intent": intent, "outcome": "error", "notes": [note], "answer": note},
+            handoff=handoff(NAME, END, note),
+        )
     first = plan[0]
     reason = f"The task asks for {ASKS[intent.kind]} “{intent.text[:60]}”; {first.replace('_', ' ')} first, because {WHY.get(first, 'it is next in the plan')}."
     why = (routed.reason.strip() if routed else "") or reason
     move = handoff(NAME, first, why, kind=intent.kind, subject=intent.text[:80], plan=plan)
-    return Turn(update={"intent": intent, "plan": plan[1:]}, handoff=move.model_copy(update={"actor": "llm"}) if routed else move)
+    return Turn(
+        update={"intent": intent, "plan": plan[1:]},
+        handoff=move.model_copy(update={"actor": "llm"}) if routed else move,
+    )
 
 
 def route_task(model, task: str, agents: dict[str, str], plans: dict[str, list[str]]) -> tuple[Intent, Plan]:
@@ -74,8 +94,10 @@ def route_task(model, task: str, agents: dict[str, str], plans: dict[str, list[s
 def progress(state: CaseState) -> str:
     """What the case has so far, in one line (what a model re-plans from)."""
     route = " -> ".join(h.target for h in state.handoffs)
-    return (f"route {route}; {len(state.summary)} summary sentence(s), {len(state.verdicts)} verdict(s), "
-            f"{len(state.citations)} cited sentence(s).")
+    return (
+        f"route {route}; {len(state.summary)} summary sentence(s), {len(state.verdicts)} verdict(s), "
+        f"{len(state.citations)} cited sentence(s)."
+    )
 
 
 def specialists(tools: Tools) -> dict[str, str]:
@@ -96,7 +118,10 @@ def compile_answer(state: CaseState) -> str:
         lines.append(sentence.text + "".join(f" [{n}]" for n in sorted(set(numbers))))
     if not state.summary:
         for cited_sentence in state.citations:
-            numbers = [sources.setdefault(c.post_id, (len(sources) + 1, c.title))[0] for c in cited_sentence.citations]
+            numbers = [
+                sources.setdefault(c.post_id, (len(sources) + 1, c.title))[0]
+                for c in cited_sentence.citations
+            ]
             mark = "".join(f" [{n}]" for n in sorted(set(numbers))) or " [no source found]"
             lines.append(cited_sentence.sentence + mark)
     for verdict in state.verdicts if not state.summary else []:
@@ -110,5 +135,10 @@ def compile_answer(state: CaseState) -> str:
 def case_worker(plans: dict[str, list[str]] | None = None) -> Agent:
     """The case worker agent; it may hand the case to every agent its plans name."""
     plans = plans or PLANS
-    return Agent(name=NAME, description="Supervises the case: plans, routes and compiles the answer.",
-                 skills=["parse_intent"], handoffs=sorted({a for p in plans.values() for a in p}) + [END], act=act)
+    return Agent(
+        name=NAME,
+        description="Supervises the case: plans, routes and compiles the answer.",
+        skills=["parse_intent"],
+        handoffs=sorted({a for p in plans.values() for a in p}) + [END],
+        act=act,
+    )

@@ -7,11 +7,11 @@ offline candidates; it never adds a citation the offline search did not find.
 
 from __future__ import annotations
 
-from agents.thinking import model_of, think
-from orchestrator.agent import Agent, Tools, Turn, pass_case
-from orchestrator.state import CaseState
-from skills.citations import CitedSentence
-from skills.llm import rerank_citations
+from casework.agents.thinking import model_of, think
+from casework.orchestrator.agent import Agent, Tools, Turn, pass_case
+from casework.orchestrator.state import CaseState
+from casework.skills.citations import CitedSentence
+from casework.skills.llm import rerank_citations
 
 NAME = "citation_finder"
 CANDIDATES = 5  # offline candidates a model re-ranks
@@ -22,9 +22,15 @@ def act(state: CaseState, tools: Tools) -> Turn:
     sentences = [s.text for s in state.summary] or tools.use("split_claims", state.intent.text)
     cited = [CitedSentence(sentence=s, citations=citations_for(tools, s)) for s in sentences]
     found = sum(1 for c in cited if c.citations)
-    return pass_case(tools, state.plan, f"Found sources for {found} of {len(cited)} sentence(s)"
-                     + (f"; abstained on {len(cited) - found}." if found < len(cited) else "."),
-                     {"citations": cited}, sentences=len(cited), cited=found)
+    return pass_case(
+        tools,
+        state.plan,
+        f"Found sources for {found} of {len(cited)} sentence(s)"
+        + (f"; abstained on {len(cited) - found}." if found < len(cited) else "."),
+        {"citations": cited},
+        sentences=len(cited),
+        cited=found,
+    )
 
 
 def citations_for(tools: Tools, sentence: str) -> list:
@@ -37,5 +43,10 @@ def citations_for(tools: Tools, sentence: str) -> list:
 
 def citation_finder() -> Agent:
     """The citation finder agent."""
-    return Agent(name=NAME, description="Finds and formats the corpus sentences that support each sentence.",
-                 skills=["split_claims", "find_citations"], handoffs=["case_worker"], act=act)
+    return Agent(
+        name=NAME,
+        description="Finds and formats the corpus sentences that support each sentence.",
+        skills=["split_claims", "find_citations"],
+        handoffs=["case_worker"],
+        act=act,
+    )

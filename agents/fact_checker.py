@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from agents.thinking import model_of, think
-from orchestrator.agent import Agent, Tools, Turn, pass_case
-from orchestrator.state import CaseState
-from skills.llm import judge_statement
+from casework.agents.thinking import model_of, think
+from casework.orchestrator.agent import Agent, Tools, Turn, pass_case
+from casework.orchestrator.state import CaseState
+from casework.skills.llm import judge_statement
 
 NAME = "fact_checker"
 EVIDENCE = 8  # corpus sentences a model reads per statement
@@ -20,13 +20,27 @@ EVIDENCE = 8  # corpus sentences a model reads per statement
 def act(state: CaseState, tools: Tools) -> Turn:
     """Check every summary sentence, or every atomic statement of the claim in the task."""
     statements = [s.text for s in state.summary] or tools.use("split_claims", state.intent.text)
-    verdicts = [think(tools, judge_statement, statement, evidence_for(tools, statement),
-                      offline=lambda s=statement: tools.use("check_statement", tools.library, s)) for statement in statements]
+    verdicts = [
+        think(
+            tools,
+            judge_statement,
+            statement,
+            evidence_for(tools, statement),
+            offline=lambda s=statement: tools.use("check_statement", tools.library, s),
+        )
+        for statement in statements
+    ]
     counts = Counter(v.verdict for v in verdicts)
     tally = ", ".join(f"{n} {label.lower().replace('_', ' ')}" for label, n in sorted(counts.items()))
     what = "summary sentence(s)" if state.summary else "statement(s)"
-    return pass_case(tools, state.plan, f"Checked {len(verdicts)} {what}: {tally}.", {"verdicts": verdicts},
-                     statements=len(statements), **{label.lower(): n for label, n in counts.items()})
+    return pass_case(
+        tools,
+        state.plan,
+        f"Checked {len(verdicts)} {what}: {tally}.",
+        {"verdicts": verdicts},
+        statements=len(statements),
+        **{label.lower(): n for label, n in counts.items()},
+    )
 
 
 def evidence_for(tools: Tools, statement: str) -> list:
@@ -36,5 +50,10 @@ def evidence_for(tools: Tools, statement: str) -> list:
 
 def fact_checker() -> Agent:
     """The fact-checker agent."""
-    return Agent(name=NAME, description="Judges statements against the corpus: supported, refuted or not enough info.",
-                 skills=["split_claims", "check_statement"], handoffs=["citation_finder", "case_worker"], act=act)
+    return Agent(
+        name=NAME,
+        description="Judges statements against the corpus: supported, refuted or not enough info.",
+        skills=["split_claims", "check_statement"],
+        handoffs=["citation_finder", "case_worker"],
+        act=act,
+    )

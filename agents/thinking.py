@@ -19,8 +19,8 @@ from typing import Any
 
 from langgraph.config import get_stream_writer
 
-from orchestrator.agent import SkillCall, Tools, brief
-from skills.llm import redact
+from casework.orchestrator.agent import SkillCall, Tools, brief
+from casework.skills.llm import redact
 
 ATTEMPTS = 2  # one retry: a malformed answer or a dropped connection often succeeds the second time
 BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
@@ -46,12 +46,25 @@ def think(tools: Tools, skill: Callable, *args: Any, offline: Callable[[], Any],
         except Exception as failure:  # any failure of the model path ends in the offline skill, recorded
             error = failure
             continue
-        tools.report(SkillCall(agent=tools.agent.name, skill=skill.__name__, inputs=brief(list(args)),
-                               result=brief(result), ms=round((time.perf_counter() - started) * 1000, 2)))
+        tools.report(
+            SkillCall(
+                agent=tools.agent.name,
+                skill=skill.__name__,
+                inputs=brief(list(args)),
+                result=brief(result),
+                ms=round((time.perf_counter() - started) * 1000, 2),
+            )
+        )
         return result
     reason = redact(f"{type(error).__name__}: {error}", model)[:300]
-    get_stream_writer()({"event": "fallback", "agent": tools.agent.name, "skill": skill.__name__,
-                         "reason": f"{reason} (after {ATTEMPTS} attempts; used the offline skill)"})
+    get_stream_writer()(
+        {
+            "event": "fallback",
+            "agent": tools.agent.name,
+            "skill": skill.__name__,
+            "reason": f"{reason} (after {ATTEMPTS} attempts; used the offline skill)",
+        }
+    )
     return offline()
 
 

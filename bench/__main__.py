@@ -11,7 +11,9 @@ from pathlib import Path
 def available() -> list[str]:
     """Bench modules: every module of this package that defines `main`, metrics excluded."""
     folder = Path(__file__).parent
-    return sorted(m.name for m in pkgutil.iter_modules([str(folder)]) if m.name not in {"metrics", "__main__"})
+    return sorted(
+        m.name for m in pkgutil.iter_modules([str(folder)]) if m.name not in {"metrics", "__main__"}
+    )
 
 
 def main(argv: list[str]) -> int:

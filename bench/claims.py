@@ -15,11 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.options import data_missing, quality_parser
 from bench.metrics import confusion_matrix, macro_f1, precision_recall_f1
+from bench.options import data_missing, quality_parser
 from casework.config import PROJECT_CORPUS, Settings
+from casework.skills.evidence import check_claim, overall
 from casework.workspace import ingest, open_library
-from skills.evidence import check_claim, overall
 
 DATA = Path(__file__).parent / "data" / "claims.jsonl"
 LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
@@ -37,19 +37,28 @@ def score(rows: list[dict], predicted: list[str]) -> dict:
     gold = [row["verdict"] for row in rows]
     classes = {}
     for label in LABELS:
-        p, r, f = precision_recall_f1({i for i, x in enumerate(predicted) if x == label},
-                                      {i for i, x in enumerate(gold) if x == label})
-        classes[label] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                          "support": gold.count(label)}
+        p, r, f = precision_recall_f1(
+            {i for i, x in enumerate(predicted) if x == label}, {i for i, x in enumerate(gold) if x == label}
+        )
+        classes[label] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "support": gold.count(label),
+        }
     matrix = confusion_matrix(gold, predicted)
     languages = {}
     for lang in sorted({row["lang"] for row in rows}):
         pairs = [(g, p) for row, g, p in zip(rows, gold, predicted) if row["lang"] == lang]
         languages[lang] = {"n": len(pairs), "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 4)}
-    return {"claims": len(rows), "macro_f1": round(macro_f1(gold, predicted), 4),
-            "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / max(1, len(rows)), 4),
-            "classes": classes, "languages": languages,
-            "confusion": {g: {p: matrix.get(g, {}).get(p, 0) for p in LABELS} for g in LABELS}}
+    return {
+        "claims": len(rows),
+        "macro_f1": round(macro_f1(gold, predicted), 4),
+        "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / max(1, len(rows)), 4),
+        "classes": classes,
+        "languages": languages,
+        "confusion": {g: {p: matrix.get(g, {}).get(p, 0) for p in LABELS} for g in LABELS},
+    }
 
 
 def run(rows: list[dict], home: Path | None = None, corpus: Path = PROJECT_CORPUS) -> tuple[dict, list[dict]]:
@@ -61,9 +70,16 @@ def run(rows: list[dict], home: Path | None = None, corpus: Path = PROJECT_CORPU
         started, outcomes = time.perf_counter(), []
         for row in rows:
             verdict = overall(check_claim(library, row["claim"]))
-            outcomes.append({"claim": row["claim"], "kind": row["kind"], "gold": row["verdict"],
-                             "predicted": verdict.verdict, "reason": verdict.reason,
-                             "evidence": [e.sentence for e in verdict.evidence[:1]]})
+            outcomes.append(
+                {
+                    "claim": row["claim"],
+                    "kind": row["kind"],
+                    "gold": row["verdict"],
+                    "predicted": verdict.verdict,
+                    "reason": verdict.reason,
+                    "evidence": [e.sentence for e in verdict.evidence[:1]],
+                }
+            )
         elapsed = time.perf_counter() - started
     report = score(rows, [o["predicted"] for o in outcomes])
     report["ms_per_claim"] = round(elapsed * 1000 / max(1, len(rows)), 1)
@@ -72,11 +88,17 @@ def run(rows: list[dict], home: Path | None = None, corpus: Path = PROJECT_CORPU
 
 def markdown(report: dict) -> str:
     """The figures as Markdown: a headline, per-class table, confusion matrix, languages."""
-    lines = [f"Fact-checking bench: {report['claims']} claims, macro-F1 {report['macro_f1']:.3f} "
-             f"(target {TARGET}), accuracy {report['accuracy']:.3f}, {report['ms_per_claim']} ms/claim", "",
-             "| class | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    lines = [
+        f"Fact-checking bench: {report['claims']} claims, macro-F1 {report['macro_f1']:.3f} "
+        f"(target {TARGET}), accuracy {report['accuracy']:.3f}, {report['ms_per_claim']} ms/claim",
+        "",
+        "| class | precision | recall | F1 | support |",
+        "|---|---|---|---|---|",
+    ]
     for label, c in report["classes"].items():
-        lines.append(f"| {label} | {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {c['support']} |")
+        lines.append(
+            f"| {label} | {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {c['support']} |"
+        )
     lines += ["", "| gold \\ predicted | " + " | ".join(LABELS) + " |", "|---" * (len(LABELS) + 1) + "|"]
     for gold, row in report["confusion"].items():
         lines.append(f"| {gold} | " + " | ".join(str(row[p]) for p in LABELS) + " |")
@@ -95,7 +117,11 @@ def main(argv: list[str]) -> int:
     report, outcomes = run(load_claims(args.data, args.limit), args.home)
     errors = [o for o in outcomes if o["gold"] != o["predicted"]]
     if args.json:
-        print(json.dumps({**report, **({"errors": errors} if args.errors else {})}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {**report, **({"errors": errors} if args.errors else {})}, ensure_ascii=False, indent=2
+            )
+        )
     else:
         print(markdown(report))
         for o in errors if args.errors else []:

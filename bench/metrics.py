@@ -25,7 +25,9 @@ def reciprocal_rank(ranked: Sequence[Hashable], relevant: Iterable[Hashable]) ->
     return next((1.0 / rank for rank, item in enumerate(ranked, 1) if item in relevant), 0.0)
 
 
-def precision_recall_f1(predicted: Iterable[Hashable], gold: Iterable[Hashable]) -> tuple[float, float, float]:
+def precision_recall_f1(
+    predicted: Iterable[Hashable], gold: Iterable[Hashable]
+) -> tuple[float, float, float]:
     """Set precision, recall and F1; two empty sets agree perfectly (1.0, 1.0, 1.0)."""
     predicted, gold = set(predicted), set(gold)
     if not predicted and not gold:

@@ -41,19 +41,41 @@ def relevant_ids(library, rows: list[dict]) -> list[set[str]]:
     return [{by_title[t] for t in row["titles"]} for row in rows]
 
 
-def score(library, rows: list[dict], relevant: list[set[str]], mode: str, k: int) -> tuple[dict, list[dict], list[float]]:
+def score(
+    library, rows: list[dict], relevant: list[set[str]], mode: str, k: int
+) -> tuple[dict, list[dict], list[float]]:
     """Recall@k and MRR overall and per language, the misses, and each query's time in ms."""
     per_query, times = [], []
     for row, gold in zip(rows, relevant):
         started = time.perf_counter()
         ranked = [post_id for post_id, _ in library.search_posts(row["query"], k=10, mode=mode)]
         times.append((time.perf_counter() - started) * 1000)
-        per_query.append({"query": row["query"], "lang": row["lang"], "recall": recall_at_k(ranked, gold, k),
-                          "rr": reciprocal_rank(ranked, gold), "top": ranked[:k], "gold": sorted(gold)})
-    groups = {"all": per_query, **{lang: [q for q in per_query if q["lang"] == lang]
-                                   for lang in sorted({q["lang"] for q in per_query})}}
-    summary = {name: {"n": len(qs), f"recall@{k}": round(sum(q["recall"] for q in qs) / len(qs), 4),
-                      "mrr": round(sum(q["rr"] for q in qs) / len(qs), 4)} for name, qs in groups.items() if qs}
+        per_query.append(
+            {
+                "query": row["query"],
+                "lang": row["lang"],
+                "recall": recall_at_k(ranked, gold, k),
+                "rr": reciprocal_rank(ranked, gold),
+                "top": ranked[:k],
+                "gold": sorted(gold),
+            }
+        )
+    groups = {
+        "all": per_query,
+        **{
+            lang: [q for q in per_query if q["lang"] == lang]
+            for lang in sorted({q["lang"] for q in per_query})
+        },
+    }
+    summary = {
+        name: {
+            "n": len(qs),
+            f"recall@{k}": round(sum(q["recall"] for q in qs) / len(qs), 4),
+            "mrr": round(sum(q["rr"] for q in qs) / len(qs), 4),
+        }
+        for name, qs in groups.items()
+        if qs
+    }
     misses = [q for q in per_query if q["recall"] < 1.0 or q["rr"] < 1.0]
     return summary, misses, times
 
@@ -80,40 +102,63 @@ def run(rows: list[dict], corpus: Path = PROJECT_CORPUS, k: int = 5) -> dict:
             results[mode], misses[mode], timings[mode] = score(library, rows, relevant, mode, k)
     hybrid_ms = timings["hybrid"]
     return {
-        "queries": len(rows), "k": k, "posts": first.posts, "passages": first.passages,
+        "queries": len(rows),
+        "k": k,
+        "posts": first.posts,
+        "passages": first.passages,
         "modes": results,
-        "timings": {"ingest_s": round(ingest_s, 3), "reingest_s": round(reingest_s, 3),
-                    "reingest_added": again.added,
-                    "query_p50_ms": round(percentile(hybrid_ms, 50), 2),
-                    "query_p95_ms": round(percentile(hybrid_ms, 95), 2)},
+        "timings": {
+            "ingest_s": round(ingest_s, 3),
+            "reingest_s": round(reingest_s, 3),
+            "reingest_added": again.added,
+            "query_p50_ms": round(percentile(hybrid_ms, 50), 2),
+            "query_p95_ms": round(percentile(hybrid_ms, 95), 2),
+        },
         "targets": TARGETS,
-        "misses": {mode: [{key: q[key] for key in ("query", "lang", "rr", "top", "gold")} for q in qs]
-                   for mode, qs in misses.items()},
+        "misses": {
+            mode: [{key: q[key] for key in ("query", "lang", "rr", "top", "gold")} for q in qs]
+            for mode, qs in misses.items()
+        },
     }
 
 
 def failures(report: dict) -> list[str]:
     """The targets the report misses, one line each."""
     hybrid, timing, k = report["modes"]["hybrid"]["all"], report["timings"], report["k"]
-    checks = [(f"recall@{k}", hybrid[f"recall@{k}"] >= TARGETS["recall@5"]), ("mrr", hybrid["mrr"] >= TARGETS["mrr"]),
-              ("ingest_s", timing["ingest_s"] <= TARGETS["ingest_s"]),
-              ("reingest_s", timing["reingest_s"] <= TARGETS["reingest_s"]),
-              ("query_p50_ms", timing["query_p50_ms"] <= TARGETS["query_p50_ms"])]
+    checks = [
+        (f"recall@{k}", hybrid[f"recall@{k}"] >= TARGETS["recall@5"]),
+        ("mrr", hybrid["mrr"] >= TARGETS["mrr"]),
+        ("ingest_s", timing["ingest_s"] <= TARGETS["ingest_s"]),
+        ("reingest_s", timing["reingest_s"] <= TARGETS["reingest_s"]),
+        ("query_p50_ms", timing["query_p50_ms"] <= TARGETS["query_p50_ms"]),
+    ]
     return [name for name, ok in checks if not ok]
 
 
 def markdown(report: dict) -> str:
     """The figures as a small Markdown table, for people and for bench/results.md."""
     k = report["k"]
-    lines = [f"Retrieval bench: {report['queries']} queries, {report['posts']} posts, {report['passages']} passages",
-             "", f"| mode | group | n | Recall@{k} | MRR |", "|---|---|---|---|---|"]
+    lines = [
+        f"Retrieval bench: {report['queries']} queries, {report['posts']} posts, {report['passages']} passages",
+        "",
+        f"| mode | group | n | Recall@{k} | MRR |",
+        "|---|---|---|---|---|",
+    ]
     for mode, groups in report["modes"].items():
         for group, figures in groups.items():
-            lines.append(f"| {mode} | {group} | {figures['n']} | {figures[f'recall@{k}']:.3f} | {figures['mrr']:.3f} |")
+            lines.append(
+                f"| {mode} | {group} | {figures['n']} | {figures[f'recall@{k}']:.3f} | {figures['mrr']:.3f} |"
+            )
     t = report["timings"]
-    lines += ["", "| timing | value |", "|---|---|",
-              f"| ingest from scratch | {t['ingest_s']:.2f} s |", f"| re-ingest unchanged | {t['reingest_s']:.2f} s |",
-              f"| query p50 (hybrid) | {t['query_p50_ms']:.1f} ms |", f"| query p95 (hybrid) | {t['query_p95_ms']:.1f} ms |"]
+    lines += [
+        "",
+        "| timing | value |",
+        "|---|---|",
+        f"| ingest from scratch | {t['ingest_s']:.2f} s |",
+        f"| re-ingest unchanged | {t['reingest_s']:.2f} s |",
+        f"| query p50 (hybrid) | {t['query_p50_ms']:.1f} ms |",
+        f"| query p95 (hybrid) | {t['query_p95_ms']:.1f} ms |",
+    ]
     missed = failures(report)
     lines += ["", "targets met" if not missed else f"targets missed: {', '.join(missed)}"]
     return "\n".join(lines)

@@ -21,12 +21,23 @@ from pathlib import Path
 from bench.metrics import percentile
 from bench.server import chroma_server
 from casework.config import PROJECT_CORPUS, Settings
+from casework.engine.posts import load_posts
 from casework.workspace import ingest, open_library
-from skills.corpus import load_posts
 
-QUERIES = ["애자일 팀이 실패하는 이유", "엔비디아의 고객", "인공지능과 창의성", "GPT-3는 무엇을 배우나",
-           "agile retrospective", "AI agents orchestration", "생산자의 시대", "데이터 센터 GPU 수요",
-           "프로젝트 관리 방법", "추천 알고리즘", "미래를 위한 과거", "언어 모델의 한계"]
+QUERIES = [
+    "애자일 팀이 실패하는 이유",
+    "엔비디아의 고객",
+    "인공지능과 창의성",
+    "GPT-3는 무엇을 배우나",
+    "agile retrospective",
+    "AI agents orchestration",
+    "생산자의 시대",
+    "데이터 센터 GPU 수요",
+    "프로젝트 관리 방법",
+    "추천 알고리즘",
+    "미래를 위한 과거",
+    "언어 모델의 한계",
+]
 
 
 def corpus_sentences(corpus: Path = PROJECT_CORPUS) -> list[str]:
@@ -42,7 +53,9 @@ def write_synthetic(folder: Path, count: int, sentences: list[str], seed: int = 
     folder.mkdir(parents=True, exist_ok=True)
     for index in range(count):
         body = " ".join(rng.sample(sentences, 8))
-        (folder / f"synthetic-{index:05d}.md").write_text(f"---\ntitle: 합성 글 {index}\n---\n\n{body}\n", encoding="utf-8")
+        (folder / f"synthetic-{index:05d}.md").write_text(
+            f"---\ntitle: 합성 글 {index}\n---\n\n{body}\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -58,8 +71,13 @@ def measure(settings: Settings, queries: list[str] = QUERIES) -> dict:
         started = time.perf_counter()
         library.search(query, k=5)
         times.append((time.perf_counter() - started) * 1000)
-    return {"posts": report.posts, "passages": report.passages, "ingest_s": round(ingest_s, 2),
-            "query_p50_ms": round(percentile(times, 50), 1), "query_p95_ms": round(percentile(times, 95), 1)}
+    return {
+        "posts": report.posts,
+        "passages": report.passages,
+        "ingest_s": round(ingest_s, 2),
+        "query_p50_ms": round(percentile(times, 50), 1),
+        "query_p95_ms": round(percentile(times, 95), 1),
+    }
 
 
 def run(sizes: list[int], server: bool = True) -> list[dict]:
@@ -74,14 +92,21 @@ def run(sizes: list[int], server: bool = True) -> list[dict]:
             if server:
                 with chroma_server(root / f"chroma-{size}") as (url, _process):
                     row = measure(Settings(home=home, corpus=corpus, chroma_url=url))
-                rows.append({"size": size, "store": "server", **row, "note": "analysis cached by the local row"})
+                rows.append(
+                    {"size": size, "store": "server", **row, "note": "analysis cached by the local row"}
+                )
     return rows
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| posts | store | passages | ingest s | query p50 ms | query p95 ms |", "|---|---|---|---|---|---|"]
-    lines += [f"| {r['size']:,} | {r['store']} | {r['passages']:,} | {r['ingest_s']} | {r['query_p50_ms']} | {r['query_p95_ms']} |"
-              for r in rows]
+    lines = [
+        "| posts | store | passages | ingest s | query p50 ms | query p95 ms |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r['size']:,} | {r['store']} | {r['passages']:,} | {r['ingest_s']} | {r['query_p50_ms']} | {r['query_p95_ms']} |"
+        for r in rows
+    ]
     return "\n".join(lines)
 
 

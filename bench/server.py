@@ -58,8 +58,11 @@ def chroma_server(path: Path, port: int | None = None) -> Iterator[tuple[str, su
     """A running server storing in `path`: yields (url, process); stopped on exit."""
     port = port or free_port()
     log = open(path.parent / f"chroma-{port}.log", "wb")
-    process = subprocess.Popen([str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_heartbeat(url, process)

@@ -43,8 +43,20 @@ def main_job(home: Path, corpus: Path, runs: int) -> tuple[list[float], float]:
     """Wall time of each fresh `casework run` process, and the largest peak RSS among them in MB."""
     times, peak = [], 0.0
     for _ in range(runs):
-        command = [sys.executable, "-m", "casework.cli", "run", MAIN_JOB, "--home", str(home), "--corpus", str(corpus)]
-        out = subprocess.run([sys.executable, "-c", LAUNCHER, *command], check=True, capture_output=True, text=True).stdout
+        command = [
+            sys.executable,
+            "-m",
+            "casework.cli",
+            "run",
+            MAIN_JOB,
+            "--home",
+            str(home),
+            "--corpus",
+            str(corpus),
+        ]
+        out = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, *command], check=True, capture_output=True, text=True
+        ).stdout
         seconds, rss_kb = out.split()
         times.append(float(seconds))
         peak = max(peak, int(rss_kb) / 1024)
@@ -64,12 +76,22 @@ def run(corpus: Path = PROJECT_CORPUS, runs: int = 5, queries: int | None = None
             library.search(row["query"], k=5)
             times.append((time.perf_counter() - started) * 1000)
         job, job_rss = main_job(settings.home, corpus, runs)
-    return {"posts": first.posts, "passages": first.passages,
-            "ingest_s": round(ingest_s, 2), "reingest_s": round(reingest_s, 2),
-            "main_job_s": {"median": round(statistics.median(job), 2), "runs": [round(t, 2) for t in job]},
-            "query_ms": {"n": len(times), "p50": round(percentile(times, 50), 1), "p95": round(percentile(times, 95), 1)},
-            "peak_rss_mb": {"bench": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                            "main_job": round(job_rss, 1)}}
+    return {
+        "posts": first.posts,
+        "passages": first.passages,
+        "ingest_s": round(ingest_s, 2),
+        "reingest_s": round(reingest_s, 2),
+        "main_job_s": {"median": round(statistics.median(job), 2), "runs": [round(t, 2) for t in job]},
+        "query_ms": {
+            "n": len(times),
+            "p50": round(percentile(times, 50), 1),
+            "p95": round(percentile(times, 95), 1),
+        },
+        "peak_rss_mb": {
+            "bench": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "main_job": round(job_rss, 1),
+        },
+    }
 
 
 def smoke_corpus(folder: Path) -> Path:

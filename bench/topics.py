@@ -14,11 +14,11 @@ import json
 import tempfile
 from pathlib import Path
 
-from bench.options import data_missing, quality_parser
 from bench.metrics import precision_recall_f1
+from bench.options import data_missing, quality_parser
 from casework.config import Settings
+from casework.skills.selection import score_posts, select_posts, topic_of
 from casework.workspace import open_library
-from skills.selection import score_posts, select_posts, topic_of
 
 DATA = Path(__file__).parent / "data" / "topics.jsonl"
 TARGET_F1 = 0.9
@@ -48,8 +48,15 @@ def figures(results: list[dict]) -> dict:
     micro_f = 2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0.0
     n = len(results) or 1
     macro = [sum(r[key] for r in results) / n for key in ("p", "r", "f1")]
-    return {"n": len(results), "micro_p": round(micro_p, 4), "micro_r": round(micro_r, 4), "micro_f1": round(micro_f, 4),
-            "macro_p": round(macro[0], 4), "macro_r": round(macro[1], 4), "macro_f1": round(macro[2], 4)}
+    return {
+        "n": len(results),
+        "micro_p": round(micro_p, 4),
+        "micro_r": round(micro_r, 4),
+        "micro_f1": round(micro_f, 4),
+        "macro_p": round(macro[0], 4),
+        "macro_r": round(macro[1], 4),
+        "macro_f1": round(macro[2], 4),
+    }
 
 
 def run(library, rows: list[dict]) -> dict:
@@ -59,31 +66,68 @@ def run(library, rows: list[dict]) -> dict:
         topic = topic_of(row["request"])
         predicted, gold = set(select_posts(library, topic)), gold_ids(library, row["titles"])
         p, r, f1 = precision_recall_f1(predicted, gold)
-        results.append({"request": row["request"], "lang": row["lang"], "topic": topic, "predicted": predicted,
-                        "gold": gold, "p": p, "r": r, "f1": f1, "scores": score_posts(library, topic)[:6]})
-    groups = {"all": results, **{lang: [r for r in results if r["lang"] == lang] for lang in sorted({r["lang"] for r in results})}}
+        results.append(
+            {
+                "request": row["request"],
+                "lang": row["lang"],
+                "topic": topic,
+                "predicted": predicted,
+                "gold": gold,
+                "p": p,
+                "r": r,
+                "f1": f1,
+                "scores": score_posts(library, topic)[:6],
+            }
+        )
+    groups = {
+        "all": results,
+        **{lang: [r for r in results if r["lang"] == lang] for lang in sorted({r["lang"] for r in results})},
+    }
     title = {pid: a.post.title for pid, a in library.posts.items()}
-    misses = [{"request": r["request"], "topic": r["topic"], "f1": round(r["f1"], 4),
-               "missing": sorted(title[p] for p in r["gold"] - r["predicted"]),
-               "extra": sorted(title[p] for p in r["predicted"] - r["gold"]),
-               "scores": [(title[p], s) for p, s in r["scores"]]} for r in results if r["f1"] < 1.0]
-    return {"requests": len(rows), "groups": {name: figures(rs) for name, rs in groups.items() if rs},
-            "target_f1": TARGET_F1, "misses": misses}
+    misses = [
+        {
+            "request": r["request"],
+            "topic": r["topic"],
+            "f1": round(r["f1"], 4),
+            "missing": sorted(title[p] for p in r["gold"] - r["predicted"]),
+            "extra": sorted(title[p] for p in r["predicted"] - r["gold"]),
+            "scores": [(title[p], s) for p, s in r["scores"]],
+        }
+        for r in results
+        if r["f1"] < 1.0
+    ]
+    return {
+        "requests": len(rows),
+        "groups": {name: figures(rs) for name, rs in groups.items() if rs},
+        "target_f1": TARGET_F1,
+        "misses": misses,
+    }
 
 
 def markdown(report: dict) -> str:
     """The figures and the misses as Markdown."""
-    lines = [f"Topic-selection bench: {report['requests']} requests", "",
-             "| group | n | micro P | micro R | micro F1 | macro P | macro R | macro F1 |", "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        f"Topic-selection bench: {report['requests']} requests",
+        "",
+        "| group | n | micro P | micro R | micro F1 | macro P | macro R | macro F1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for name, f in report["groups"].items():
-        lines.append(f"| {name} | {f['n']} | {f['micro_p']:.3f} | {f['micro_r']:.3f} | {f['micro_f1']:.3f} | "
-                     f"{f['macro_p']:.3f} | {f['macro_r']:.3f} | {f['macro_f1']:.3f} |")
+        lines.append(
+            f"| {name} | {f['n']} | {f['micro_p']:.3f} | {f['micro_r']:.3f} | {f['micro_f1']:.3f} | "
+            f"{f['macro_p']:.3f} | {f['macro_r']:.3f} | {f['macro_f1']:.3f} |"
+        )
     if report["misses"]:
         lines += ["", "| request | topic | F1 | missing | extra |", "|---|---|---|---|---|"]
         for m in report["misses"]:
-            lines.append(f"| {m['request']} | {m['topic']} | {m['f1']:.2f} | {'; '.join(m['missing'])} | {'; '.join(m['extra'])} |")
+            lines.append(
+                f"| {m['request']} | {m['topic']} | {m['f1']:.2f} | {'; '.join(m['missing'])} | {'; '.join(m['extra'])} |"
+            )
     overall = report["groups"]["all"]["micro_f1"]
-    lines += ["", f"target micro F1 >= {report['target_f1']}: {'met' if overall >= report['target_f1'] else 'missed'}"]
+    lines += [
+        "",
+        f"target micro F1 >= {report['target_f1']}: {'met' if overall >= report['target_f1'] else 'missed'}",
+    ]
     return "\n".join(lines)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from casework.config import Settings
-from casework.workspace import IngestReport, ingest, open_library
-from skills.corpus import Post, load_posts, split_folder, write_posts
-from skills.errors import UserError
-from skills.evidence import deciding, overall_label
-from skills.retrieval import Hit
+from casework.engine.errors import UserError
+from casework.engine.importer import split_folder
+from casework.engine.posts import Post, load_posts, write_posts
+from casework.engine.retrieval import Hit
 from casework.report import Report, make_report
+from casework.skills.evidence import deciding, overall_label
+from casework.workspace import IngestReport, ingest, open_library
 
 MAX_QUERY_CHARS = 2000
 
@@ -53,8 +54,8 @@ def split_corpus(raw: Path, out: Path) -> list[Post]:
 
 def build_context(settings: Settings, flow=None, skills: dict | None = None):
     """The run-time context every agent of a flow shares: the corpus, the skills (built-in plus `skills`), the plans."""
-    from orchestrator.flow import Context
-    from skills.registry import default_skills
+    from casework.orchestrator.flow import Context
+    from casework.skills.registry import default_skills
 
     flow = flow or default_flow()
     registry = default_skills()
@@ -65,15 +66,27 @@ def build_context(settings: Settings, flow=None, skills: dict | None = None):
 
 def default_flow():
     """The built-in flow: case worker, summarizer, fact-checker, citation finder."""
-    from agents import default_flow as make
+    from casework.agents import default_flow as make
 
     return make()
 
 
-def run(task: str, settings: Settings | None = None, flow=None, listen=None, checkpointer=None,
-        context=None, run_id: str | None = None, skills: dict | None = None, record: bool = True,
-        watch=None, llm: str | dict | None = None, human: bool = False, resume=None,
-        llm_record: Path | None = None) -> Report:
+def run(
+    task: str,
+    settings: Settings | None = None,
+    flow=None,
+    listen=None,
+    checkpointer=None,
+    context=None,
+    run_id: str | None = None,
+    skills: dict | None = None,
+    record: bool = True,
+    watch=None,
+    llm: str | dict | None = None,
+    human: bool = False,
+    resume=None,
+    llm_record: Path | None = None,
+) -> Report:
     """Run a task through the flow (the built-in one by default) and report the case.
 
     `llm` is a model spec (see casework/llm.py; default `settings.llm`, offline when unset) or a dict
@@ -89,8 +102,8 @@ def run(task: str, settings: Settings | None = None, flow=None, listen=None, che
     from contextlib import nullcontext
 
     from casework import runs
-    from orchestrator.run import run_case, run_config
-    from orchestrator.trace import TraceRecorder
+    from casework.orchestrator.run import run_case, run_config
+    from casework.orchestrator.trace import TraceRecorder
 
     settings = settings or Settings()
     task = check_text(task, "task")
@@ -106,12 +119,20 @@ def run(task: str, settings: Settings | None = None, flow=None, listen=None, che
             if listener is not None:
                 listener(kind, data)
 
-    with runs.checkpointer(settings) if (record or context.human) and checkpointer is None else nullcontext(checkpointer) as saver:
+    with (
+        runs.checkpointer(settings)
+        if (record or context.human) and checkpointer is None
+        else nullcontext(checkpointer) as saver
+    ):
         graph = flow.compile(checkpointer=saver)
         previous = runs.find_trace(settings, run_id) if resume is not None else None
-        recorder = TraceRecorder(task, run_id, flow, watch, previous) if record or watch else None  # its clock starts here
+        recorder = (
+            TraceRecorder(task, run_id, flow, watch, previous) if record or watch else None
+        )  # its clock starts here
         try:
-            state = run_case(graph, None if resume is not None else task, context, config, hear, resume=resume)
+            state = run_case(
+                graph, None if resume is not None else task, context, config, hear, resume=resume
+            )
             pending = pending_question(graph, config) if context.human else None
         except Exception as error:
             if recorder and record:  # keep the trace of a failed run: that is when it is read
@@ -124,7 +145,9 @@ def run(task: str, settings: Settings | None = None, flow=None, listen=None, che
     return report
 
 
-def with_thinking(context, flow, settings: Settings, llm=None, human: bool = False, record: Path | None = None):
+def with_thinking(
+    context, flow, settings: Settings, llm=None, human: bool = False, record: Path | None = None
+):
     """The context with the run's chat models (from `llm` or settings.llm) and whether a person reviews."""
     from dataclasses import replace
 
@@ -150,11 +173,13 @@ def resume(run_id: str, answer=None, settings: Settings | None = None, flow=None
         snapshot = flow.compile(checkpointer=saver).get_state({"configurable": {"thread_id": run_id}})
     if not snapshot.values:
         raise UserError(f"no run {run_id!r} in {runs.location(settings)} (see `casework runs list`)")
-    from orchestrator.state import CaseState
+    from casework.orchestrator.state import CaseState
 
     state = CaseState.model_validate(snapshot.values)
     if not snapshot.interrupts:
-        raise UserError(f"run {run_id!r} is not waiting for an answer (it ended: {state.outcome or 'unknown'})")
+        raise UserError(
+            f"run {run_id!r} is not waiting for an answer (it ended: {state.outcome or 'unknown'})"
+        )
     if answer is None:
         return make_report(state, run_id).model_copy(update={"pending": snapshot.interrupts[0].value})
     return run(state.task, settings, flow, run_id=run_id, human=True, resume=answer, **options)
@@ -197,8 +222,14 @@ def check_summary(report: Report) -> dict:
     parts = deciding(report.verdicts, label)
     confidence = min((v.confidence for v in parts), default=0.0)
     evidence = [e.model_dump() for v in parts for e in v.evidence]
-    return {"claim": report.task.split(":", 1)[-1].strip(), "verdict": label, "confidence": confidence,
-            "evidence": evidence, "statements": [v.model_dump() for v in report.verdicts], "route": report.route}
+    return {
+        "claim": report.task.split(":", 1)[-1].strip(),
+        "verdict": label,
+        "confidence": confidence,
+        "evidence": evidence,
+        "statements": [v.model_dump() for v in report.verdicts],
+        "route": report.route,
+    }
 
 
 def cite(text: str, settings: Settings | None = None, **options) -> Report:
@@ -206,5 +237,22 @@ def cite(text: str, settings: Settings | None = None, **options) -> Report:
     return run(f"find sources for: {check_text(text, 'text', limit=20000)}", settings, **options)
 
 
-__all__ = ["IngestReport", "Report", "Settings", "check", "check_text", "cite", "default_flow", "export_trace", "ingest",
-           "list_posts", "list_runs", "resume", "run", "search", "split_corpus", "summarize", "trace"]
+__all__ = [
+    "IngestReport",
+    "Report",
+    "Settings",
+    "check",
+    "check_text",
+    "cite",
+    "default_flow",
+    "export_trace",
+    "ingest",
+    "list_posts",
+    "list_runs",
+    "resume",
+    "run",
+    "search",
+    "split_corpus",
+    "summarize",
+    "trace",
+]

@@ -11,17 +11,20 @@ import json
 import sys
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from casework import api
 from casework.config import Settings
-from skills.errors import UserError
+from casework.engine.errors import UserError
 
-app = typer.Typer(help="A case worker and specialist agents that hand a case to each other, over a Korean blog corpus.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="A case worker and specialist agents that hand a case to each other, over a Korean blog corpus.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 corpus_app = typer.Typer(help="Look at and prepare the corpus.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 trace_app = typer.Typer(help="Look at the trace of a recorded run: show it, export it.", no_args_is_help=True)
@@ -30,16 +33,43 @@ runs_app = typer.Typer(help="The runs recorded under the home folder.", no_args_
 app.add_typer(runs_app, name="runs")
 console = Console()
 
-CorpusOption = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of .md/.txt posts [default: the project's corpus/posts].")]
-HomeOption = Annotated[Optional[Path], typer.Option("--home", help="Folder for stores and run history [env CASEWORK_HOME, default ~/.casework].")]
-ChromaOption = Annotated[Optional[str], typer.Option("--chroma-url", help="Chroma server URL [env CASEWORK_CHROMA_URL]; a local store when unset.")]
-EmbeddingsOption = Annotated[Optional[str], typer.Option("--embeddings", help="'hash' (offline default) or provider:model.")]
-CheckpointOption = Annotated[Optional[str], typer.Option("--checkpoint-url", help="Keep run checkpoints in this "
-                             "PostgreSQL database, postgresql://user@host:port/db [env CASEWORK_CHECKPOINT_URL; "
-                             "default <home>/runs.sqlite].")]
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option("--corpus", help="Folder of .md/.txt posts [default: the project's corpus/posts]."),
+]
+HomeOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--home", help="Folder for stores and run history [env CASEWORK_HOME, default ~/.casework]."
+    ),
+]
+ChromaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--chroma-url", help="Chroma server URL [env CASEWORK_CHROMA_URL]; a local store when unset."
+    ),
+]
+EmbeddingsOption = Annotated[
+    str | None, typer.Option("--embeddings", help="'hash' (offline default) or provider:model.")
+]
+CheckpointOption = Annotated[
+    str | None,
+    typer.Option(
+        "--checkpoint-url",
+        help="Keep run checkpoints in this "
+        "PostgreSQL database, postgresql://user@host:port/db [env CASEWORK_CHECKPOINT_URL; "
+        "default <home>/runs.sqlite].",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (schema in README).")]
-LlmOption = Annotated[Optional[str], typer.Option("--llm", help="Chat model: provider:model for every agent, and/or "
-                      "agent=provider:model,... ('offline' for none) [env CASEWORK_LLM; offline when unset].")]
+LlmOption = Annotated[
+    str | None,
+    typer.Option(
+        "--llm",
+        help="Chat model: provider:model for every agent, and/or "
+        "agent=provider:model,... ('offline' for none) [env CASEWORK_LLM; offline when unset].",
+    ),
+]
 
 
 def settings_from(corpus=None, home=None, chroma_url=None, embeddings=None, **more) -> Settings:
@@ -71,14 +101,21 @@ def print_json(data) -> None:
 
 @app.command()
 @user_errors
-def ingest(corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-           embeddings: EmbeddingsOption = None, rebuild: Annotated[bool, typer.Option(help="Delete the store and build it anew.")] = False,
-           as_json: JsonOption = False):
+def ingest(
+    corpus: CorpusOption = None,
+    home: HomeOption = None,
+    chroma_url: ChromaOption = None,
+    embeddings: EmbeddingsOption = None,
+    rebuild: Annotated[bool, typer.Option(help="Delete the store and build it anew.")] = False,
+    as_json: JsonOption = False,
+):
     """Bring the store in step with the corpus: embeds only new passages, deletes removed ones."""
     from rich.progress import Progress
 
     settings = settings_from(corpus, home, chroma_url, embeddings)
-    with Progress(console=Console(stderr=True), transient=True, disable=as_json or not sys.stderr.isatty()) as progress:
+    with Progress(
+        console=Console(stderr=True), transient=True, disable=as_json or not sys.stderr.isatty()
+    ) as progress:
         tasks = {}
 
         def show(stage: str, done: int, total: int):
@@ -91,16 +128,24 @@ def ingest(corpus: CorpusOption = None, home: HomeOption = None, chroma_url: Chr
         typer.echo(f"warning: {warning}", err=True)
     if as_json:
         return print_json(report.model_dump())
-    console.print(f"{report.posts} posts, {report.passages} passages: {report.added} embedded, "
-                  f"{report.deleted} deleted, {report.kept} unchanged ({report.seconds:.1f}s)")
+    console.print(
+        f"{report.posts} posts, {report.passages} passages: {report.added} embedded, "
+        f"{report.deleted} deleted, {report.kept} unchanged ({report.seconds:.1f}s)"
+    )
 
 
 @app.command()
 @user_errors
-def search(query: str, k: Annotated[int, typer.Option("--k", help="How many passages.")] = 5,
-           mode: Annotated[str, typer.Option(help="hybrid, dense or lexical.")] = "hybrid",
-           corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-           embeddings: EmbeddingsOption = None, as_json: JsonOption = False):
+def search(
+    query: str,
+    k: Annotated[int, typer.Option("--k", help="How many passages.")] = 5,
+    mode: Annotated[str, typer.Option(help="hybrid, dense or lexical.")] = "hybrid",
+    corpus: CorpusOption = None,
+    home: HomeOption = None,
+    chroma_url: ChromaOption = None,
+    embeddings: EmbeddingsOption = None,
+    as_json: JsonOption = False,
+):
     """Find the passages that answer a query (Korean or English)."""
     hits = api.search(query, k=k, settings=settings_from(corpus, home, chroma_url, embeddings), mode=mode)
     if as_json:
@@ -108,7 +153,9 @@ def search(query: str, k: Annotated[int, typer.Option("--k", help="How many pass
     if not hits:
         console.print("no passage matches that query")
     for rank, hit in enumerate(hits, 1):
-        console.print(f"[bold]{rank}. {hit.title}[/bold]  [dim]{hit.post_id} {hit.start}-{hit.end} score {hit.score:.4f}[/dim]")
+        console.print(
+            f"[bold]{rank}. {hit.title}[/bold]  [dim]{hit.post_id} {hit.start}-{hit.end} score {hit.score:.4f}[/dim]"
+        )
         console.print(f"   {hit.passage[:240]}{'…' if len(hit.passage) > 240 else ''}", markup=False)
 
 
@@ -127,28 +174,58 @@ def _read(text: str) -> str:
 
 @app.command()
 @user_errors
-def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize the agile posts\" ('-' reads stdin).")],
-        corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-        embeddings: EmbeddingsOption = None, as_json: JsonOption = False,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not show the run live (on stderr).")] = False,
-        expect_route: Annotated[Optional[str], typer.Option("--expect-route", help="Comma-separated holders, e.g. "
-                                "case_worker,summarizer,case_worker; exit 1 with a diff when the route differs.")] = None,
-        llm: LlmOption = None, checkpoint_url: CheckpointOption = None,
-        human: Annotated[bool, typer.Option("--human", help="Review every handoff yourself (quit, then `casework resume RUN`).")] = False,
-        llm_record: Annotated[Optional[Path], typer.Option("--llm-record", help="Append the models' answers to this JSONL file "
-                              "(replay them with --llm replay:FILE).")] = None):
+def run(
+    task: Annotated[
+        str, typer.Argument(help="What to do, e.g. \"summarize the agile posts\" ('-' reads stdin).")
+    ],
+    corpus: CorpusOption = None,
+    home: HomeOption = None,
+    chroma_url: ChromaOption = None,
+    embeddings: EmbeddingsOption = None,
+    as_json: JsonOption = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Do not show the run live (on stderr).")
+    ] = False,
+    expect_route: Annotated[
+        str | None,
+        typer.Option(
+            "--expect-route",
+            help="Comma-separated holders, e.g. "
+            "case_worker,summarizer,case_worker; exit 1 with a diff when the route differs.",
+        ),
+    ] = None,
+    llm: LlmOption = None,
+    checkpoint_url: CheckpointOption = None,
+    human: Annotated[
+        bool,
+        typer.Option("--human", help="Review every handoff yourself (quit, then `casework resume RUN`)."),
+    ] = False,
+    llm_record: Annotated[
+        Path | None,
+        typer.Option(
+            "--llm-record",
+            help="Append the models' answers to this JSONL file (replay them with --llm replay:FILE).",
+        ),
+    ] = None,
+):
     """Run a task through the case worker and its specialists (the main job)."""
     from casework.live import LiveView
     from casework.testing import route_diff
 
     settings = settings_from(corpus, home, chroma_url, embeddings, llm=llm, checkpoint_url=checkpoint_url)
-    with LiveView(enabled=not (quiet or as_json or human) and sys.stderr.isatty()) as live:  # a pipe gets the report only
+    with LiveView(
+        enabled=not (quiet or as_json or human) and sys.stderr.isatty()
+    ) as live:  # a pipe gets the report only
         report = api.run(_read(task), settings, watch=live, human=human, llm_record=llm_record)
     report = _supervise(report, settings)
     if report is None:
         return
     _report(report, as_json)
-    diff = route_diff(report.route, [a.strip() for a in expect_route.split(",") if a.strip()]) if expect_route else None
+    diff = (
+        route_diff(report.route, [a.strip() for a in expect_route.split(",") if a.strip()])
+        if expect_route
+        else None
+    )
     if diff:
         typer.echo(f"error: {diff}", err=True)
         raise typer.Exit(1)
@@ -156,24 +233,44 @@ def run(task: Annotated[str, typer.Argument(help="What to do, e.g. \"summarize t
 
 @app.command()
 @user_errors
-def summarize(topic: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-              as_json: JsonOption = False, llm: LlmOption = None):
+def summarize(
+    topic: str,
+    corpus: CorpusOption = None,
+    home: HomeOption = None,
+    chroma_url: ChromaOption = None,
+    as_json: JsonOption = False,
+    llm: LlmOption = None,
+):
     """Summarize the posts on a topic."""
     _report(api.summarize(_read(topic), settings_from(corpus, home, chroma_url, llm=llm)), as_json)
 
 
 @app.command()
 @user_errors
-def check(claim: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-          as_json: JsonOption = False, llm: LlmOption = None):
+def check(
+    claim: str,
+    corpus: CorpusOption = None,
+    home: HomeOption = None,
+    chroma_url: ChromaOption = None,
+    as_json: JsonOption = False,
+    llm: LlmOption = None,
+):
     """Fact-check a claim: SUPPORTED, REFUTED or NOT_ENOUGH_INFO, with evidence."""
-    _report(api.check(_read(claim), settings_from(corpus, home, chroma_url, llm=llm)), as_json, api.check_summary)
+    _report(
+        api.check(_read(claim), settings_from(corpus, home, chroma_url, llm=llm)), as_json, api.check_summary
+    )
 
 
 @app.command()
 @user_errors
-def cite(text: str, corpus: CorpusOption = None, home: HomeOption = None, chroma_url: ChromaOption = None,
-         as_json: JsonOption = False, llm: LlmOption = None):
+def cite(
+    text: str,
+    corpus: CorpusOption = None,
+    home: HomeOption = None,
+    chroma_url: ChromaOption = None,
+    as_json: JsonOption = False,
+    llm: LlmOption = None,
+):
     """Find the corpus sentences that support each sentence of a text."""
     report = api.cite(_read(text), settings_from(corpus, home, chroma_url, llm=llm))
     _report(report, as_json, lambda r: [c.model_dump() for c in r.citations])
@@ -181,9 +278,14 @@ def cite(text: str, corpus: CorpusOption = None, home: HomeOption = None, chroma
 
 @app.command()
 @user_errors
-def resume(run_id: Annotated[str, typer.Argument(help="The id of a run paused for your review.")],
-           corpus: CorpusOption = None, home: HomeOption = None, llm: LlmOption = None,
-           checkpoint_url: CheckpointOption = None, as_json: JsonOption = False):
+def resume(
+    run_id: Annotated[str, typer.Argument(help="The id of a run paused for your review.")],
+    corpus: CorpusOption = None,
+    home: HomeOption = None,
+    llm: LlmOption = None,
+    checkpoint_url: CheckpointOption = None,
+    as_json: JsonOption = False,
+):
     """Go on with a run paused for your review (`casework run --human`)."""
     settings = settings_from(corpus, home, llm=llm, checkpoint_url=checkpoint_url)
     report = _supervise(api.resume(run_id, settings=settings), settings)
@@ -195,12 +297,14 @@ def _supervise(report, settings: Settings):
     """Ask the person at each paused handoff until the run ends (its report), or they quit (None: resumable)."""
     from click.exceptions import Abort
 
-    from orchestrator.human import describe
+    from casework.orchestrator.human import describe
 
     while report.outcome == "paused" and report.pending:
         Console(stderr=True).print(describe(report.pending), markup=False, highlight=False)
         try:
-            answer = typer.prompt("approve | send AGENT | edit INSTRUCTION | finish | quit", default="approve", err=True)
+            answer = typer.prompt(
+                "approve | send AGENT | edit INSTRUCTION | finish | quit", default="approve", err=True
+            )
         except Abort:  # stdin closed: the same as quitting
             answer = "quit"
         if answer.strip().lower() in ("q", "quit"):
@@ -231,9 +335,14 @@ def trace_show(run: RunArgument = "last", home: HomeOption = None):
 
 @trace_app.command("export")
 @user_errors
-def trace_export(run: RunArgument = "last", fmt: Annotated[str, typer.Option("--format", "-f", help="json, md, mermaid or html.")] = "json",
-                 output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file, not stdout.")] = None,
-                 home: HomeOption = None):
+def trace_export(
+    run: RunArgument = "last",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, md, mermaid or html.")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+    home: HomeOption = None,
+):
     """Export a recorded run: json, md (a narrative), mermaid (diagrams) or html (one self-contained page)."""
     text = api.export_trace(run, fmt, settings_from(home=home))
     if output is None:
@@ -253,8 +362,11 @@ def runs_list(home: HomeOption = None, checkpoint_url: CheckpointOption = None, 
 
     for r in runs:
         took = f"{r.ms / 1000:.2f}s" if r.traced else "-"
-        console.print(f"{r.run_id}  [dim]{r.started[:19]} {took:>6}[/dim]  {r.outcome or '-':9}  "
-                      f"{escape(r.task[:60])}  [dim]{' → '.join(r.route)}[/dim]", highlight=False)
+        console.print(
+            f"{r.run_id}  [dim]{r.started[:19]} {took:>6}[/dim]  {r.outcome or '-':9}  "
+            f"{escape(r.task[:60])}  [dim]{' → '.join(r.route)}[/dim]",
+            highlight=False,
+        )
     console.print(f"{len(runs)} run(s)")
 
 
@@ -266,14 +378,18 @@ def corpus_list(corpus: CorpusOption = None, as_json: JsonOption = False):
     if as_json:
         return print_json([post.model_dump(exclude={"text"}) for post in posts])
     for post in posts:
-        console.print(f"{post.id}  [bold]{post.title}[/bold]  [dim]{post.author or ''} {post.date or ''} {len(post.text)} chars[/dim]")
+        console.print(
+            f"{post.id}  [bold]{post.title}[/bold]  [dim]{post.author or ''} {post.date or ''} {len(post.text)} chars[/dim]"
+        )
     console.print(f"{len(posts)} posts")
 
 
 @corpus_app.command("split")
 @user_errors
-def corpus_split(raw: Annotated[Path, typer.Argument(help="Folder of raw .txt dumps.")] = Path("corpus/raw"),
-                 out: Annotated[Path, typer.Option(help="Folder for the Markdown posts.")] = Path("corpus/posts")):
+def corpus_split(
+    raw: Annotated[Path, typer.Argument(help="Folder of raw .txt dumps.")] = Path("corpus/raw"),
+    out: Annotated[Path, typer.Option(help="Folder for the Markdown posts.")] = Path("corpus/posts"),
+):
     """Split raw blog dumps into one Markdown post per file, with front matter."""
     posts = api.split_corpus(raw, out)
     console.print(f"{len(posts)} posts written to {out}")

@@ -13,7 +13,12 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "posts"
+HERE = Path(__file__).resolve().parent
+# The default corpus: the wheel carries the clean posts as casework/corpus/posts; a checkout has corpus/posts.
+PROJECT_CORPUS = next(
+    (folder for folder in (HERE / "corpus" / "posts", HERE.parent / "corpus" / "posts") if folder.is_dir()),
+    HERE.parent / "corpus" / "posts",
+)
 
 
 class Settings(BaseSettings):
@@ -21,15 +26,24 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CASEWORK_", extra="ignore")
 
-    home: Path = Field(default_factory=lambda: Path.home() / ".casework",
-                       description="Folder for stores, caches and run history.")
+    home: Path = Field(
+        default_factory=lambda: Path.home() / ".casework",
+        description="Folder for stores, caches and run history.",
+    )
     corpus: Path = Field(default=PROJECT_CORPUS, description="Folder of .md/.txt posts.")
-    chroma_url: str | None = Field(default=None, description="Chroma server, e.g. http://127.0.0.1:8000; local store when unset.")
+    chroma_url: str | None = Field(
+        default=None, description="Chroma server, e.g. http://127.0.0.1:8000; local store when unset."
+    )
     chroma_token: str | None = Field(default=None, description="Bearer token for the Chroma server.")
     embeddings: str = Field(default="hash", description="'hash' (offline) or provider:model.")
-    llm: str | None = Field(default=None, description="provider:model of a LangChain chat model; offline when unset.")
-    checkpoint_url: str | None = Field(default=None, description="postgresql:// database for run checkpoints "
-                                       "(the postgres extra); <home>/runs.sqlite when unset.")
+    llm: str | None = Field(
+        default=None, description="provider:model of a LangChain chat model; offline when unset."
+    )
+    checkpoint_url: str | None = Field(
+        default=None,
+        description="postgresql:// database for run checkpoints "
+        "(the postgres extra); <home>/runs.sqlite when unset.",
+    )
 
     @property
     def corpus_key(self) -> str:

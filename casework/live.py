@@ -12,8 +12,8 @@ from rich.markup import escape
 from rich.tree import Tree
 
 from casework.exports.steps import name, seconds, steps
-from orchestrator.handoff import END
-from orchestrator.trace import Trace
+from casework.orchestrator.handoff import END
+from casework.orchestrator.trace import Trace
 
 COLORS = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}
 
@@ -22,17 +22,23 @@ def describe(event) -> str:
     """One line of rich markup for a trace event."""
     if event.kind == "handoff":
         where = "closes the case" if event.target == END else f"→ [bold]{escape(name(event.target))}[/bold]"
-        return (f"[bold]{escape(name(event.source))}[/bold] {where}  [dim]held {seconds(event.held_ms)}[/dim]\n"
-                f"    [italic]{escape(event.reason)}[/italic]")
+        return (
+            f"[bold]{escape(name(event.source))}[/bold] {where}  [dim]held {seconds(event.held_ms)}[/dim]\n"
+            f"    [italic]{escape(event.reason)}[/italic]"
+        )
     if event.kind == "skill":
         return f"  · {escape(event.skill)}  [dim]{escape(event.inputs)} → {escape(event.result)}  {event.ms:g} ms[/dim]"
     if event.kind == "verdict":
         color = COLORS.get(event.verdict, "white")
         return f"  [{color}]{event.verdict}[/{color}] {event.confidence:.2f}  {escape(event.statement[:100])}"
     if event.kind == "citation":
-        return f"  ❝ {escape(event.sentence[:80])}  [dim]{escape('; '.join(event.sources) or 'no source')}[/dim]"
+        return (
+            f"  ❝ {escape(event.sentence[:80])}  [dim]{escape('; '.join(event.sources) or 'no source')}[/dim]"
+        )
     if event.kind == "error":
-        return f"  [red]error[/red] {escape(event.message)}" + (f" [dim](fell back to {escape(event.fallback)})[/dim]" if event.fallback else "")
+        return f"  [red]error[/red] {escape(event.message)}" + (
+            f" [dim](fell back to {escape(event.fallback)})[/dim]" if event.fallback else ""
+        )
     return f"  [yellow]{event.kind}[/yellow] {escape(event.message)}"
 
 
@@ -42,7 +48,9 @@ class LiveView:
     def __init__(self, console: Console | None = None, entry: str = "case_worker", enabled: bool = True):
         self.console, self.enabled = console or Console(stderr=True), enabled
         self.holder, self.announced = entry, False
-        self.status = self.console.status(self._holding(entry)) if enabled and self.console.is_terminal else None
+        self.status = (
+            self.console.status(self._holding(entry)) if enabled and self.console.is_terminal else None
+        )
 
     def __enter__(self) -> LiveView:
         if self.status:
@@ -73,16 +81,24 @@ class LiveView:
 
 def print_trace(trace: Trace, console: Console) -> None:
     """A finished run as a tree: one branch per step, its skill calls and findings under it."""
-    tree = Tree(f"[bold]run {escape(trace.run_id)}[/bold]  “{escape(trace.task)}”  [dim]{escape(trace.started)} · "
-                f"{seconds(trace.duration_ms())} · {escape(trace.outcome or 'unfinished')}[/dim]")
+    tree = Tree(
+        f"[bold]run {escape(trace.run_id)}[/bold]  “{escape(trace.task)}”  [dim]{escape(trace.started)} · "
+        f"{seconds(trace.duration_ms())} · {escape(trace.outcome or 'unfinished')}[/dim]"
+    )
     for step in steps(trace):
         move = step.handoff
         at = f"[dim]+{seconds(step.start_ms)}[/dim]"
-        head = describe(move).replace("\n    ", "  ") if move else f"[bold]{escape(name(step.agent))}[/bold] (run ended here)"
+        head = (
+            describe(move).replace("\n    ", "  ")
+            if move
+            else f"[bold]{escape(name(step.agent))}[/bold] (run ended here)"
+        )
         branch = tree.add(f"{at} {step.number}. {head}")
         for event in step.events:
             branch.add(describe(event).strip())
         if move:
-            branch.add(f"[dim]passed: {escape(move.payload)} · changed: {escape(', '.join(move.changed) or 'nothing')}[/dim]")
+            branch.add(
+                f"[dim]passed: {escape(move.payload)} · changed: {escape(', '.join(move.changed) or 'nothing')}[/dim]"
+            )
     console.print(tree, highlight=False)
     console.print(f"[dim]route: {' → '.join(trace.route)}[/dim]")

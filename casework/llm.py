@@ -20,8 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from skills.errors import UserError
-from skills.llm import redact
+from casework.engine.errors import UserError
+from casework.skills.llm import redact
 
 OFFLINE = "offline"
 EXTRAS = {"ollama": "ollama", "openai": "openai", "anthropic": "anthropic"}  # provider -> casework extra
@@ -41,7 +41,9 @@ def parse_spec(spec: str | None, agents: list[str]) -> dict[str, str]:
             continue
         name, model = name.strip(), model.strip()
         if name not in agents:
-            raise UserError(f"--llm names agent {name!r}, which is not in the flow (agents: {', '.join(agents)})")
+            raise UserError(
+                f"--llm names agent {name!r}, which is not in the flow (agents: {', '.join(agents)})"
+            )
         chosen[name] = model
     if default:
         chosen = {name: default for name in agents} | chosen
@@ -61,7 +63,9 @@ def load_model(spec: str, make: Callable[..., Any] | None = None):
             from casework.llm_replay import ReplayChatModel
 
             return ReplayChatModel.from_file(Path(name))
-        with warnings.catch_warnings():  # langchain-classic's entry point warns that it moved; it works the same
+        with (
+            warnings.catch_warnings()
+        ):  # langchain-classic's entry point warns that it moved; it works the same
             warnings.simplefilter("ignore", DeprecationWarning)
             return make(spec)
     except ImportError as error:
@@ -69,11 +73,14 @@ def load_model(spec: str, make: Callable[..., Any] | None = None):
         hint = f" (pip install 'casework[{extra}]')" if extra else ""
         raise UserError(f"cannot load the chat model {spec!r}: {redact(str(error))}{hint}") from None
     except Exception as error:  # an unknown provider, a missing key: the user's to fix
-        raise UserError(f"cannot load the chat model {spec!r}: {redact(str(error)).splitlines()[0]}") from None
+        raise UserError(
+            f"cannot load the chat model {spec!r}: {redact(str(error)).splitlines()[0]}"
+        ) from None
 
 
-def resolve_models(spec: str | None, agents: list[str], record: Path | None = None,
-                   make: Callable[..., Any] | None = None) -> dict[str, Any]:
+def resolve_models(
+    spec: str | None, agents: list[str], record: Path | None = None, make: Callable[..., Any] | None = None
+) -> dict[str, Any]:
     """Agent name -> chat model for a run; with `record`, every answer is appended to that JSONL file."""
     specs = parse_spec(spec, agents)
     cache: dict[str, Any] = {}  # agents naming the same model share one client

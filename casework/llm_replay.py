@@ -43,7 +43,11 @@ class RecordingChatModel(BaseChatModel):
     def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
         answer = self.inner.invoke(messages, stop=stop, **kwargs)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = {"key": prompt_key(messages), "messages": messages_to_dict(messages), "answer": message_to_dict(answer)}
+        line = {
+            "key": prompt_key(messages),
+            "messages": messages_to_dict(messages),
+            "answer": message_to_dict(answer),
+        }
         with self.path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
         return ChatResult(generations=[ChatGeneration(message=answer)])
@@ -56,7 +60,9 @@ class RecordingChatModel(BaseChatModel):
 class ReplayChatModel(BaseChatModel):
     """A chat model that answers from a recording, never from a network."""
 
-    answers: dict[str, list[dict]] = Field(default_factory=dict, description="Prompt key -> recorded answers.")
+    answers: dict[str, list[dict]] = Field(
+        default_factory=dict, description="Prompt key -> recorded answers."
+    )
     used: dict[str, int] = Field(default_factory=lambda: defaultdict(int))
 
     @classmethod

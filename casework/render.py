@@ -15,16 +15,26 @@ def print_report(report: Report, console: Console) -> None:
     numbers: dict[str, int] = {}
 
     def mark(refs) -> str:
-        return "".join(f" [{numbers.setdefault(r.title, len(numbers) + 1)}]" for r in refs) or " [dim](no source)[/dim]"
+        return (
+            "".join(f" [{numbers.setdefault(r.title, len(numbers) + 1)}]" for r in refs)
+            or " [dim](no source)[/dim]"
+        )
 
     if report.posts:
-        console.print(f"[bold]Posts[/bold] ({len(report.posts)}): " + "; ".join(escape(p["title"]) for p in report.posts))
+        console.print(
+            f"[bold]Posts[/bold] ({len(report.posts)}): "
+            + "; ".join(escape(p["title"]) for p in report.posts)
+        )
     checked = {v.statement: v.verdict for v in report.verdicts}
     if report.summary:
         console.print("[bold]Summary[/bold]  [dim](✓ supported, ✗ refuted, ? not enough info)[/dim]")
         for s in report.summary:
             label = checked.get(s.sentence, "")
-            symbol = {"SUPPORTED": "[green]✓[/green]", "REFUTED": "[red]✗[/red]", "NOT_ENOUGH_INFO": "[yellow]?[/yellow]"}.get(label, "•")
+            symbol = {
+                "SUPPORTED": "[green]✓[/green]",
+                "REFUTED": "[red]✗[/red]",
+                "NOT_ENOUGH_INFO": "[yellow]?[/yellow]",
+            }.get(label, "•")
             console.print(f"  {symbol} {escape(s.sentence)}{mark(s.citations)}")
     elif report.citations:
         console.print("[bold]Sources[/bold]")
@@ -44,4 +54,6 @@ def print_report(report: Report, console: Console) -> None:
             console.print(f"  [{number}] {escape(title)}")
     for note in report.notes:
         console.print(f"[yellow]{escape(note)}[/yellow]")
-    console.print(f"[dim]route: {' → '.join(report.route)}  ·  run {report.run_id}  ·  {report.outcome}[/dim]")
+    console.print(
+        f"[dim]route: {' → '.join(report.route)}  ·  run {report.run_id}  ·  {report.outcome}[/dim]"
+    )

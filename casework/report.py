@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from orchestrator.run import route
-from orchestrator.state import CaseState
-from skills.citations import Citation
+from casework.orchestrator.run import route
+from casework.orchestrator.state import CaseState
+from casework.skills.citations import Citation
 
 
 class SourceRef(BaseModel):
@@ -59,11 +59,30 @@ def make_report(state: CaseState, run_id: str) -> Report:
     """The report of a case state."""
     cited = {c.sentence: c.citations for c in state.citations}
     return Report(
-        run_id=run_id, task=state.task, kind=state.intent.kind if state.intent else "", outcome=state.outcome or "paused",
+        run_id=run_id,
+        task=state.task,
+        kind=state.intent.kind if state.intent else "",
+        outcome=state.outcome or "paused",
         posts=[p.model_dump() for p in state.posts],
-        summary=[ReportSentence(sentence=s.text, citations=_sources(cited.get(s.text, []))) for s in state.summary],
-        verdicts=[ReportVerdict(statement=v.statement, verdict=v.verdict, confidence=v.confidence, reason=v.reason,
-                                evidence=[ReportEvidence(post_id=e.post_id, title=e.title, sentence=e.sentence)
-                                          for e in v.evidence]) for v in state.verdicts],
-        citations=[ReportSentence(sentence=c.sentence, citations=_sources(c.citations)) for c in state.citations],
-        route=route(state), answer=state.answer, notes=state.notes)
+        summary=[
+            ReportSentence(sentence=s.text, citations=_sources(cited.get(s.text, []))) for s in state.summary
+        ],
+        verdicts=[
+            ReportVerdict(
+                statement=v.statement,
+                verdict=v.verdict,
+                confidence=v.confidence,
+                reason=v.reason,
+                evidence=[
+                    ReportEvidence(post_id=e.post_id, title=e.title, sentence=e.sentence) for e in v.evidence
+                ],
+            )
+            for v in state.verdicts
+        ],
+        citations=[
+            ReportSentence(sentence=c.sentence, citations=_sources(c.citations)) for c in state.citations
+        ],
+        route=route(state),
+        answer=state.answer,
+        notes=state.notes,
+    )

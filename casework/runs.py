@@ -18,8 +18,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from casework.config import Settings
-from orchestrator.trace import Trace
-from skills.errors import UserError
+from casework.engine.errors import UserError
+from casework.orchestrator.trace import Trace
 
 
 class RunInfo(BaseModel):
@@ -49,8 +49,10 @@ def is_postgres(settings: Settings) -> bool:
     if not url:
         return False
     if not url.startswith(("postgresql://", "postgres://")):
-        raise UserError(f"unsupported checkpoint URL {redact(url)!r}: give postgresql://user@host:port/database, "
-                        "or leave it unset for <home>/runs.sqlite")
+        raise UserError(
+            f"unsupported checkpoint URL {redact(url)!r}: give postgresql://user@host:port/database, "
+            "or leave it unset for <home>/runs.sqlite"
+        )
     return True
 
 
@@ -90,9 +92,13 @@ def _postgres(url: str) -> Iterator:
         import psycopg
         from langgraph.checkpoint.postgres import PostgresSaver
     except ImportError:
-        raise UserError("a postgresql:// checkpoint URL needs the postgres extra: pip install 'casework[postgres]'") from None
+        raise UserError(
+            "a postgresql:// checkpoint URL needs the postgres extra: pip install 'casework[postgres]'"
+        ) from None
     try:
-        connection = psycopg.connect(url, autocommit=True, prepare_threshold=0, row_factory=psycopg.rows.dict_row)
+        connection = psycopg.connect(
+            url, autocommit=True, prepare_threshold=0, row_factory=psycopg.rows.dict_row
+        )
     except psycopg.OperationalError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise UserError(f"cannot reach the checkpoint database {redact(url)}: {reason}") from None
@@ -149,7 +155,9 @@ def checkpointed(settings: Settings) -> set[str]:
     """The run ids the checkpointer holds."""
     if is_postgres(settings):
         with checkpointer(settings) as saver:
-            return {row["thread_id"] for row in saver.conn.execute("SELECT DISTINCT thread_id FROM checkpoints")}
+            return {
+                row["thread_id"] for row in saver.conn.execute("SELECT DISTINCT thread_id FROM checkpoints")
+            }
     if not runs_db(settings).is_file():
         return set()
     with sqlite3.connect(runs_db(settings)) as connection:
@@ -162,7 +170,19 @@ def checkpointed(settings: Settings) -> set[str]:
 def list_runs(settings: Settings) -> list[RunInfo]:
     """Every recorded run, oldest first; checkpointed runs without a trace are listed too."""
     saved = checkpointed(settings)
-    runs = [RunInfo(run_id=t.run_id, task=t.task, started=t.started, outcome=t.outcome, route=t.route,
-                    ms=round(t.duration_ms(), 1), checkpointed=t.run_id in saved) for t in _traces(settings)]
+    runs = [
+        RunInfo(
+            run_id=t.run_id,
+            task=t.task,
+            started=t.started,
+            outcome=t.outcome,
+            route=t.route,
+            ms=round(t.duration_ms(), 1),
+            checkpointed=t.run_id in saved,
+        )
+        for t in _traces(settings)
+    ]
     traced = {r.run_id for r in runs}
-    return runs + [RunInfo(run_id=r, task="(no trace)", traced=False, checkpointed=True) for r in sorted(saved - traced)]
+    return runs + [
+        RunInfo(run_id=r, task="(no trace)", traced=False, checkpointed=True) for r in sorted(saved - traced)
+    ]

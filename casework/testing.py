@@ -13,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from orchestrator.trace import Trace
+from casework.orchestrator.trace import Trace
 
 VOLATILE = {"run_id", "started", "ended", "at_ms", "held_ms", "ms"}  # what differs between two identical runs
 
@@ -22,11 +22,15 @@ def route_diff(actual: list[str], expected: list[str]) -> str | None:
     """None when the routes match, else a few lines saying how they differ."""
     if list(actual) == list(expected):
         return None
-    where = next((i for i, (a, e) in enumerate(zip(actual, expected)) if a != e), min(len(actual), len(expected)))
+    where = next(
+        (i for i, (a, e) in enumerate(zip(actual, expected)) if a != e), min(len(actual), len(expected))
+    )
     got = actual[where] if where < len(actual) else "(the route ended)"
     wanted = expected[where] if where < len(expected) else "(the route should have ended)"
-    return (f"route differs from the expected one\n  expected: {' → '.join(expected)}\n"
-            f"  actual:   {' → '.join(actual)}\n  first difference at holder {where + 1}: expected {wanted}, got {got}")
+    return (
+        f"route differs from the expected one\n  expected: {' → '.join(expected)}\n"
+        f"  actual:   {' → '.join(actual)}\n  first difference at holder {where + 1}: expected {wanted}, got {got}"
+    )
 
 
 def assert_route(report, expected: list[str]) -> None:
@@ -49,8 +53,15 @@ def normalise(trace: Trace) -> dict:
 
 def structure(trace: Trace) -> dict:
     """What a golden trace pins: the route, and per event its kind and who/what (no wording, no numbers)."""
-    shape = {"handoff": ("source", "target", "changed", "actor"), "skill": ("agent", "skill"), "verdict": ("agent",),
-             "citation": ("agent",), "guard": ("agent",), "error": ("agent",), "pause": ()}
+    shape = {
+        "handoff": ("source", "target", "changed", "actor"),
+        "skill": ("agent", "skill"),
+        "verdict": ("agent",),
+        "citation": ("agent",),
+        "guard": ("agent",),
+        "error": ("agent",),
+        "pause": (),
+    }
     events = [{"kind": e.kind, **{f: getattr(e, f) for f in shape[e.kind]}} for e in trace.events]
     return {"task": trace.task, "outcome": trace.outcome, "route": trace.route, "events": events}
 
@@ -69,8 +80,12 @@ def check_golden(trace: Trace, path: Path) -> None:
         return
     route = route_diff(actual["route"], golden["route"]) or "same route"
     pairs = zip(golden["events"], actual["events"])
-    index = next((i for i, (g, a) in enumerate(pairs) if g != a), min(len(golden["events"]), len(actual["events"])))
+    index = next(
+        (i for i, (g, a) in enumerate(pairs) if g != a), min(len(golden["events"]), len(actual["events"]))
+    )
     expected = golden["events"][index] if index < len(golden["events"]) else "(no more events)"
     got = actual["events"][index] if index < len(actual["events"]) else "(no more events)"
-    raise AssertionError(f"trace differs from {path.name} ({route}); event {index}: expected {expected}, got {got}. "
-                         "If the change is intended: UPDATE_GOLDEN=1 pytest")
+    raise AssertionError(
+        f"trace differs from {path.name} ({route}); event {index}: expected {expected}, got {got}. "
+        "If the change is intended: UPDATE_GOLDEN=1 pytest"
+    )

@@ -16,12 +16,19 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from casework.config import Settings
-from skills.corpus import Post, load_posts
-from skills.embeddings import embeddings_name, load_embeddings
-from skills.index import AnalyzedPost, analyze_corpus
-from skills.retrieval import Library
-from skills.store import StoreError, open_client, open_collection, server_errors, sync_collection, write_lock
-from skills.terms import curated_glossary, merge_maps, mine_glosses
+from casework.engine.embeddings import embeddings_name, load_embeddings
+from casework.engine.index import AnalyzedPost, analyze_corpus
+from casework.engine.posts import Post, load_posts
+from casework.engine.retrieval import Library
+from casework.engine.store import (
+    StoreError,
+    open_client,
+    open_collection,
+    server_errors,
+    sync_collection,
+    write_lock,
+)
+from casework.engine.terms import curated_glossary, merge_maps, mine_glosses
 
 
 class IngestReport(BaseModel):
@@ -54,8 +61,10 @@ def _store_dir(settings: Settings) -> Path:
     try:
         settings.store_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"cannot create the store folder {settings.store_dir}: {error.strerror or error}"
-                         " (choose another --home or CASEWORK_HOME)") from None
+        raise StoreError(
+            f"cannot create the store folder {settings.store_dir}: {error.strerror or error}"
+            " (choose another --home or CASEWORK_HOME)"
+        ) from None
     return settings.store_dir
 
 
@@ -90,7 +99,9 @@ def _analyze(settings: Settings, posts: list[Post], progress=None) -> list[Analy
     return analyze_corpus(posts, settings.store_dir / "analysis.json", hints, progress)
 
 
-def ingest(settings: Settings, rebuild: bool = False, progress: Callable[[str, int, int], None] | None = None) -> IngestReport:
+def ingest(
+    settings: Settings, rebuild: bool = False, progress: Callable[[str, int, int], None] | None = None
+) -> IngestReport:
     """Bring the store in step with the corpus: embed new passages, delete removed ones, keep the rest."""
     started = time.perf_counter()
     posts, warnings = load_posts(settings.corpus)
@@ -129,8 +140,15 @@ def ingest(settings: Settings, rebuild: bool = False, progress: Callable[[str, i
         _synced_marker(settings, name).write_text(_fingerprint(analyzed))
     if rebuild or report.added or report.deleted:
         _open_library.cache_clear()  # a library opened before this ingest no longer matches the store
-    return IngestReport(posts=len(posts), passages=len(passages), added=report.added, deleted=report.deleted,
-                        kept=report.kept, seconds=round(time.perf_counter() - started, 3), warnings=warnings)
+    return IngestReport(
+        posts=len(posts),
+        passages=len(passages),
+        added=report.added,
+        deleted=report.deleted,
+        kept=report.kept,
+        seconds=round(time.perf_counter() - started, 3),
+        warnings=warnings,
+    )
 
 
 def open_library(settings: Settings) -> Library:
@@ -155,6 +173,10 @@ def _open_library(settings_json: str) -> Library:
         whole = collection.count() == sum(len(a.passages) for a in analyzed)
     if not whole:  # the store was deleted or emptied under its marker, or a sync was cut short
         ingest(settings)
-        collection = open_collection(open_client(local_path, settings.chroma_url, settings.chroma_token), name)
-    term_map = merge_maps(curated_glossary(), mine_glosses("\n".join(a.post.title + "\n" + a.post.text for a in analyzed)))
+        collection = open_collection(
+            open_client(local_path, settings.chroma_url, settings.chroma_token), name
+        )
+    term_map = merge_maps(
+        curated_glossary(), mine_glosses("\n".join(a.post.title + "\n" + a.post.text for a in analyzed))
+    )
     return Library(analyzed, collection, embeddings, term_map)

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from orchestrator.handoff import Handoff, handoff
+from casework.orchestrator.handoff import Handoff, handoff
 
 
 class Turn(BaseModel):
@@ -70,8 +70,15 @@ class Tools:
         started = time.perf_counter()
         result = self.context.skills.get(skill)(*args, **kwargs)
         shown = [a for a in args if a is not self.library]
-        self.report(SkillCall(agent=self.agent.name, skill=skill, inputs=brief(shown + list(kwargs.values())),
-                              result=brief(result), ms=round((time.perf_counter() - started) * 1000, 2)))
+        self.report(
+            SkillCall(
+                agent=self.agent.name,
+                skill=skill,
+                inputs=brief(shown + list(kwargs.values())),
+                result=brief(result),
+                ms=round((time.perf_counter() - started) * 1000, 2),
+            )
+        )
         return result
 
 
@@ -82,5 +89,7 @@ def pass_case(tools: Tools, plan: list[str], reason: str, update: dict[str, Any]
         target, remaining = plan[0], plan[1:]
     else:
         target, remaining = supervisor, plan
-        reason = f"{reason} Back to the {supervisor.replace('_', ' ')}" + (" to forward the case." if plan else " to compile the answer.")
+        reason = f"{reason} Back to the {supervisor.replace('_', ' ')}" + (
+            " to forward the case." if plan else " to compile the answer."
+        )
     return Turn(update={**update, "plan": remaining}, handoff=handoff(me.name, target, reason, **payload))

@@ -18,11 +18,11 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 from pydantic import BaseModel
 
-from orchestrator.agent import Agent, Tools
-from orchestrator.guard import Limits, check_limits
-from orchestrator.handoff import END, Handoff
-from orchestrator.human import review
-from orchestrator.state import CaseState
+from casework.orchestrator.agent import Agent, Tools
+from casework.orchestrator.guard import Limits, check_limits
+from casework.orchestrator.handoff import END, Handoff
+from casework.orchestrator.human import review
+from casework.orchestrator.state import CaseState
 
 
 class FlowError(ValueError):
@@ -55,8 +55,16 @@ def agent_node(agent: Agent, limits: Limits):
         if stopped:
             writer({"event": "guard", "agent": agent.name, "message": stopped})
             final = Handoff(source=agent.name, target=END, reason=stopped, actor="guard")
-            return Command(goto=END, update={**turn.update, "outcome": "guard", "answer": stopped,
-                                             "notes": [*state.notes, stopped], "handoffs": [final]})
+            return Command(
+                goto=END,
+                update={
+                    **turn.update,
+                    "outcome": "guard",
+                    "answer": stopped,
+                    "notes": [*state.notes, stopped],
+                    "handoffs": [final],
+                },
+            )
         update = turn.update
         if runtime.context.human:  # a person decides before the case changes hands (the run pauses here)
             update, move = review(state, agent, update, move, runtime.context.supervisor)

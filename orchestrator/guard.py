@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from orchestrator.handoff import END, Handoff
+from casework.orchestrator.handoff import END, Handoff
 
 
 class Limits(BaseModel):
@@ -22,11 +22,15 @@ def check_limits(history: list[Handoff], move: Handoff, limits: Limits) -> str |
     if move.target == END:
         return None
     if len(history) + 1 > limits.max_handoffs:
-        return (f"Stopped: the case changed hands {len(history)} times, the most a run may "
-                f"({limits.max_handoffs}); the agents were not converging.")
+        return (
+            f"Stopped: the case changed hands {len(history)} times, the most a run may "
+            f"({limits.max_handoffs}); the agents were not converging."
+        )
     pair = {move.source, move.target}
     repeats = sum(1 for h in history if {h.source, h.target} == pair) + 1
     if repeats > limits.max_per_pair:
-        return (f"Stopped: {move.source} and {move.target} passed the case back and forth "
-                f"{repeats} times (the limit is {limits.max_per_pair}); they were not converging.")
+        return (
+            f"Stopped: {move.source} and {move.target} passed the case back and forth "
+            f"{repeats} times (the limit is {limits.max_per_pair}); they were not converging."
+        )
     return None

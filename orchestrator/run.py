@@ -11,8 +11,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from orchestrator.flow import Context
-from orchestrator.state import CaseState
+from casework.orchestrator.flow import Context
+from casework.orchestrator.state import CaseState
 
 Listener = Callable[[str, Any], None]
 RECURSION_LIMIT = 100  # far above the guard's cap: the guard, not LangGraph, ends runaway runs
@@ -20,17 +20,30 @@ RECURSION_LIMIT = 100  # far above the guard's cap: the guard, not LangGraph, en
 
 def run_config(thread_id: str | None = None) -> dict:
     """The LangGraph config of one run (its thread id names it in the checkpointer)."""
-    return {"configurable": {"thread_id": thread_id or uuid.uuid4().hex[:12]}, "recursion_limit": RECURSION_LIMIT}
+    return {
+        "configurable": {"thread_id": thread_id or uuid.uuid4().hex[:12]},
+        "recursion_limit": RECURSION_LIMIT,
+    }
 
 
-def run_case(graph, task: str | None, context: Context, config: dict, listen: Listener = lambda kind, data: None,
-             resume: Any = None) -> CaseState:
+def run_case(
+    graph,
+    task: str | None,
+    context: Context,
+    config: dict,
+    listen: Listener = lambda kind, data: None,
+    resume: Any = None,
+) -> CaseState:
     """Run (or resume) a case to its end, or to a pause for a human; returns the last state."""
     from langgraph.types import Command
 
-    start = Command(resume=resume) if resume is not None else (CaseState(task=task) if task is not None else None)
+    start = (
+        Command(resume=resume) if resume is not None else (CaseState(task=task) if task is not None else None)
+    )
     last: Any = None
-    for kind, data in graph.stream(start, config, context=context, stream_mode=["updates", "custom", "values"]):
+    for kind, data in graph.stream(
+        start, config, context=context, stream_mode=["updates", "custom", "values"]
+    ):
         if kind == "values":
             last = data
         else:

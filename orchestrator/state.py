@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-from orchestrator.handoff import Handoff
-from skills.citations import CitedSentence
-from skills.evidence import Verdict
-from skills.intent import Intent
-from skills.summarize import SummarySentence
+from casework.orchestrator.handoff import Handoff
+from casework.skills.citations import CitedSentence
+from casework.skills.evidence import Verdict
+from casework.skills.intent import Intent
+from casework.skills.summarize import SummarySentence
 
 
 class PostRef(BaseModel):

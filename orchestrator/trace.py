@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
-from typing import Annotated, Any, Literal, Union
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from orchestrator.agent import brief
-from orchestrator.handoff import END, Handoff
+from casework.orchestrator.agent import brief
+from casework.orchestrator.handoff import END, Handoff
 
 SCHEMA_VERSION = 1
 SHOWN_ITEMS = 12  # items of a list a handoff's details keep; the rest are counted
@@ -99,8 +99,10 @@ class PauseEvent(Event):
     message: str
 
 
-TraceEvent = Annotated[Union[HandoffEvent, SkillEvent, VerdictEvent, CitationEvent, GuardEvent, ErrorEvent, PauseEvent],
-                       Field(discriminator="kind")]
+TraceEvent = Annotated[
+    HandoffEvent | SkillEvent | VerdictEvent | CitationEvent | GuardEvent | ErrorEvent | PauseEvent,
+    Field(discriminator="kind"),
+]
 
 
 class Trace(BaseModel):
@@ -124,7 +126,9 @@ class Trace(BaseModel):
         """Wall time from start to end, in milliseconds (0 while the run goes)."""
         if not self.ended:
             return 0.0
-        return (datetime.fromisoformat(self.ended) - datetime.fromisoformat(self.started)).total_seconds() * 1000
+        return (
+            datetime.fromisoformat(self.ended) - datetime.fromisoformat(self.started)
+        ).total_seconds() * 1000
 
     def export(self) -> dict:
         """The trace as plain JSON data."""
@@ -132,7 +136,7 @@ class Trace(BaseModel):
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def lines(value: Any) -> list[str]:
@@ -155,10 +159,20 @@ class TraceRecorder:
     `watch` sees each typed event as it is recorded (the live view uses it).
     """
 
-    def __init__(self, task: str, run_id: str, flow: Any = None, watch: Callable[[Any], None] | None = None,
-                 previous: Trace | None = None):
-        graph = {name: list(agent.handoffs) for name, agent in flow.agents.items()} if flow is not None else {}
-        self.trace = Trace(run_id=run_id, task=task, started=now(), entry=getattr(flow, "entry", ""), graph=graph)
+    def __init__(
+        self,
+        task: str,
+        run_id: str,
+        flow: Any = None,
+        watch: Callable[[Any], None] | None = None,
+        previous: Trace | None = None,
+    ):
+        graph = (
+            {name: list(agent.handoffs) for name, agent in flow.agents.items()} if flow is not None else {}
+        )
+        self.trace = Trace(
+            run_id=run_id, task=task, started=now(), entry=getattr(flow, "entry", ""), graph=graph
+        )
         self.watch = watch or (lambda event: None)
         self._t0 = self._last = time.perf_counter()
         if previous is not None:  # a resumed run goes on with its trace; the pause itself takes no time
@@ -171,7 +185,9 @@ class TraceRecorder:
         elif kind == "updates" and isinstance(data, dict):
             for node, update in data.items():
                 if node == "__interrupt__":
-                    self._add(PauseEvent(message=brief(getattr(update[0], "value", update) if update else "", 200)))
+                    self._add(
+                        PauseEvent(message=brief(getattr(update[0], "value", update) if update else "", 200))
+                    )
                 elif isinstance(update, dict):
                     self._update(node, update)
 
@@ -205,15 +221,30 @@ class TraceRecorder:
         elif event in ("error", "fallback"):  # a fallback: {"event": "fallback", agent, skill, reason}
             skill = str(fields.get("skill", ""))
             fallback = fields.get("fallback") or (f"the offline {skill}" if event == "fallback" else "")
-            self._add(ErrorEvent(agent=fields.get("agent", self.holder()), skill=skill, fallback=str(fallback),
-                                 message=str(fields.get("message") or fields.get("reason") or "")))
+            self._add(
+                ErrorEvent(
+                    agent=fields.get("agent", self.holder()),
+                    skill=skill,
+                    fallback=str(fallback),
+                    message=str(fields.get("message") or fields.get("reason") or ""),
+                )
+            )
 
     def _update(self, node: str, update: dict) -> None:
         for verdict in update.get("verdicts") or []:
-            self._add(VerdictEvent(agent=node, statement=verdict.statement, verdict=verdict.verdict,
-                                   confidence=verdict.confidence, reason=verdict.reason))
+            self._add(
+                VerdictEvent(
+                    agent=node,
+                    statement=verdict.statement,
+                    verdict=verdict.verdict,
+                    confidence=verdict.confidence,
+                    reason=verdict.reason,
+                )
+            )
         for cited in update.get("citations") or []:
-            self._add(CitationEvent(agent=node, sentence=cited.sentence, sources=[c.title for c in cited.citations]))
+            self._add(
+                CitationEvent(agent=node, sentence=cited.sentence, sources=[c.title for c in cited.citations])
+            )
         for move in update.get("handoffs") or []:
             self._add(self._handoff(move, update))
 
@@ -221,7 +252,20 @@ class TraceRecorder:
         clock = time.perf_counter()
         held, self._last = (clock - self._last) * 1000, clock
         passed = dict(move.payload) or {key: update[key] for key in move.changed if key in update}
-        summary = "; ".join(f"{key}: {brief(value, 60)}" for key, value in passed.items()) or "nothing but the case"
-        details = {key: lines(value) for key, value in {**passed, **{k: update[k] for k in move.changed if k in update}}.items()}
-        return HandoffEvent(source=move.source, target=move.target, reason=move.reason, payload=summary, details=details,
-                            changed=list(move.changed), actor=move.actor, held_ms=round(held, 2))
+        summary = (
+            "; ".join(f"{key}: {brief(value, 60)}" for key, value in passed.items()) or "nothing but the case"
+        )
+        details = {
+            key: lines(value)
+            for key, value in {**passed, **{k: update[k] for k in move.changed if k in update}}.items()
+        }
+        return HandoffEvent(
+            source=move.source,
+            target=move.target,
+            reason=move.reason,
+            payload=summary,
+            details=details,
+            changed=list(move.changed),
+            actor=move.actor,
+            held_ms=round(held, 2),
+        )

@@ -16,17 +16,17 @@ entailment, not overlap.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from skills.retrieval import Library, SentenceHit
-from skills.terms import normalize, stems
-from skills.text import char_ngrams, split_sentences
+from casework.engine.retrieval import Library, SentenceHit
+from casework.engine.terms import normalize, stems
+from casework.engine.text import char_ngrams, split_sentences
 
 CANDIDATES, PASSAGES = 30, 10
 DISTINCTIVE = math.log(1 + 50)  # a distinctive term is in fewer than about 1 sentence in 50
@@ -70,12 +70,19 @@ def find_citations(library: Library, sentence: str, limit: int = 2) -> list[Cita
             score = 0.6 * forward + 0.2 * back + 0.2 * ngram_overlap(sentence, hit.sentence)
             scored.append((score, hit))
     scored.sort(key=lambda pair: (-pair[0], pair[1].post_id, pair[1].sentence_index))
-    return [citation(library, hit, score, wanted) for score, hit in scored[:limit] if score >= RUNNER_UP * scored[0][0]]
+    return [
+        citation(library, hit, score, wanted)
+        for score, hit in scored[:limit]
+        if score >= RUNNER_UP * scored[0][0]
+    ]
 
 
 def cite_text(library: Library, text: str) -> list[CitedSentence]:
     """Each sentence of a text with the corpus sentences that support it."""
-    return [CitedSentence(sentence=s.text, citations=find_citations(library, s.text)) for s in split_sentences(text)]
+    return [
+        CitedSentence(sentence=s.text, citations=find_citations(library, s.text))
+        for s in split_sentences(text)
+    ]
 
 
 def format_citation(citation: Citation, number: int) -> str:
@@ -100,7 +107,9 @@ def concepts(library: Library, sentence: str) -> list[Concept]:
         i += 2 if term == pair else 1
         forms = renderings(library, term)
         present = [surface_idf(library, f) for f in forms if surface_idf(library, f) < unseen_idf(library)]
-        if (present or not term.isascii() or term in named) and not re.fullmatch(r"[a-z]", term):  # a common English word no one glosses cannot be judged
+        if (present or not term.isascii() or term in named) and not re.fullmatch(
+            r"[a-z]", term
+        ):  # a common English word no one glosses cannot be judged
             result.append(Concept(term, forms, min(present) if present else unseen_idf(library)))
     return result
 
@@ -117,7 +126,9 @@ def renderings(library: Library, term: str) -> frozenset[str]:
 def names(sentence: str) -> set[str]:
     """Latin-script names, which Korean text keeps as written: capitalised after the first word, or with digits."""
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-]*", sentence)
-    return {w.lower() for i, w in enumerate(words) if re.search(r"\d|[A-Z].*[A-Z]", w) or (i and w[0].isupper())}
+    return {
+        w.lower() for i, w in enumerate(words) if re.search(r"\d|[A-Z].*[A-Z]", w) or (i and w[0].isupper())
+    }
 
 
 def holds(text: str, form: str) -> bool:
@@ -161,8 +172,11 @@ def surface_idf(library: Library, form: str) -> float:
     """Inverse frequency of a form among corpus sentences as written, so particles (의, 을) weigh little."""
     if form.isascii():
         joined, starts = _joined(library)
-        hits = (m.start() for m in re.finditer(re.escape(form), joined)  # a literal scan, then the word test
-                if _word_at(joined, m.start(), m.end()))
+        hits = (
+            m.start()
+            for m in re.finditer(re.escape(form), joined)  # a literal scan, then the word test
+            if _word_at(joined, m.start(), m.end())
+        )
         containing = len({bisect_right(starts, start) for start in hits})
     else:
         needle = form.replace(" ", "")
@@ -202,8 +216,15 @@ def conflicts(sentence: str, candidate: str) -> bool:
 
 def citation(library: Library, hit: SentenceHit, score: float, wanted: list[Concept]) -> Citation:
     """A citation of a corpus sentence, quoted around the part that matched."""
-    return Citation(post_id=hit.post_id, title=hit.title, quote=quote(hit.sentence, wanted), score=round(score, 4),
-                    sentence_index=hit.sentence_index, start=hit.start, end=hit.end)
+    return Citation(
+        post_id=hit.post_id,
+        title=hit.title,
+        quote=quote(hit.sentence, wanted),
+        score=round(score, 4),
+        sentence_index=hit.sentence_index,
+        start=hit.start,
+        end=hit.end,
+    )
 
 
 def quote(sentence: str, wanted: list[Concept], width: int = QUOTE_CHARS) -> str:
@@ -211,8 +232,10 @@ def quote(sentence: str, wanted: list[Concept], width: int = QUOTE_CHARS) -> str
     if len(sentence) <= width:
         return sentence
     lower = sentence.lower()
-    spots = [lower.find(f.replace(" ", "")) for c in wanted for f in c.forms if lower.find(f.replace(" ", "")) >= 0]
+    spots = [
+        lower.find(f.replace(" ", "")) for c in wanted for f in c.forms if lower.find(f.replace(" ", "")) >= 0
+    ]
     centre = (min(spots) + max(spots)) // 2 if spots else 0
     start = max(0, min(centre - width // 2, len(sentence) - width))
-    body = sentence[start:start + width].strip()
+    body = sentence[start : start + width].strip()
     return ("…" if start > 0 else "") + body + ("…" if start + width < len(sentence) else "")

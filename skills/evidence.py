@@ -1,7 +1,7 @@
 """Evidence skills: split a claim into atomic statements and judge each against the corpus, offline.
 
 A statement is SUPPORTED when a corpus sentence (or a clause of one) covers most of its weighted
-terms and disagrees on nothing `skills.compare` can see; REFUTED when a well-matching sentence
+terms and disagrees on nothing `casework.engine.compare` can see; REFUTED when a well-matching sentence
 states another number, the opposite polarity, an antonym or the names the other way round;
 NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map.
 Not handled: inference across several sentences, paraphrases the term map does not know, sarcasm.
@@ -14,8 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from skills import compare
-from skills.terms import normalize
+from casework.engine import compare
+from casework.engine.terms import normalize
 
 Label = Literal["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"]
 MATCHED = 0.5  # coverage from which a sentence is about the same fact (so a conflict refutes it)
@@ -24,15 +24,24 @@ NUMBER = 5.0  # weight of a number's slot, about that of a rare term
 CONTEXT = 0.25  # how much the rest of the claim counts when ranking evidence for one of its clauses
 AROUND = 0.8  # weight of a term found only in the title or the neighbouring sentences
 UNKNOWN = 0.35  # weight of an English word neither the corpus nor the term map knows
-KOREAN_CLAUSE = re.compile(r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,))\s+")
+KOREAN_CLAUSE = re.compile(
+    r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,))\s+"
+)
 ENGLISH_CLAUSE = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
-FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|should|may|might|must|"
-                    r"\w+ed)\b", re.IGNORECASE)
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|should|may|might|must|"
+    r"\w+ed)\b",
+    re.IGNORECASE,
+)
 META = frozenset("필자 글쓴이 저자 글 블로그 author writer blog post article one line".split())
-FUNCTION = frozenset("보다 에서 들이 들 수 한 로 더 것 것이다 때 등 및 또는 그 이 저 있 하 되 경우 "
-                     "has have had more than into through very also such any some all its their can will".split())
-PARTICLE = re.compile(r"(?:은|는|이|가|을|를|에|에서|에게|의|로|으로|와|과|도|만|까지|부터|보다|처럼|"
-                      r"했다|했고|였다|이다|되었다|받았다|한다|된다|된|한|인|적|들)$")
+FUNCTION = frozenset(
+    "보다 에서 들이 들 수 한 로 더 것 것이다 때 등 및 또는 그 이 저 있 하 되 경우 "
+    "has have had more than into through very also such any some all its their can will".split()
+)
+PARTICLE = re.compile(
+    r"(?:은|는|이|가|을|를|에|에서|에게|의|로|으로|와|과|도|만|까지|부터|보다|처럼|"
+    r"했다|했고|였다|이다|되었다|받았다|한다|된다|된|한|인|적|들)$"
+)
 
 
 class Evidence(BaseModel):
@@ -62,7 +71,7 @@ def split_claims(text: str) -> list[str]:
     if not text:
         return []
     if "\n" in text or re.search(r"[.!?。](?:\s+)\S", text.rstrip(".!?。 ")):
-        from skills.text import split_sentences  # loads Kiwi: only for text of several sentences
+        from casework.engine.text import split_sentences  # loads Kiwi: only for text of several sentences
 
         sentences = [s.text for s in split_sentences(text)] or [text]
     else:
@@ -108,11 +117,16 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     if best >= MATCHED:
         conflict = find_conflict(library, terms, statement, text)
         if conflict:
-            return _verdict(statement, "REFUTED", min(1.0, 0.4 + best / 2), evidence[:1] + evidence[1:2], conflict)
+            return _verdict(
+                statement, "REFUTED", min(1.0, 0.4 + best / 2), evidence[:1] + evidence[1:2], conflict
+            )
     if best >= SUPPORTS and not compare.unmatched_quantities(statement, text):
         return _verdict(statement, "SUPPORTED", best, evidence[:2], f"The corpus says so: “{_short(text)}”.")
-    reason = (f"The closest sentence covers only {best:.0%} of the statement." if best < SUPPORTS
-              else "The closest sentence does not state the statement's numbers.")
+    reason = (
+        f"The closest sentence covers only {best:.0%} of the statement."
+        if best < SUPPORTS
+        else "The closest sentence does not state the statement's numbers."
+    )
     return _verdict(statement, "NOT_ENOUGH_INFO", 1.0 - best / 2, evidence, reason)
 
 
@@ -140,8 +154,13 @@ def overall(verdicts: list[Verdict]) -> Verdict:
     deciding_parts = deciding(verdicts, label)
     confidence = min((v.confidence for v in deciding_parts), default=0.0)
     reason = next((v.reason for v in deciding_parts if v.verdict == label), "Nothing to check.")
-    return Verdict(statement=statement, verdict=label, confidence=confidence,
-                   evidence=[e for v in deciding_parts for e in v.evidence][:3], reason=reason)
+    return Verdict(
+        statement=statement,
+        verdict=label,
+        confidence=confidence,
+        evidence=[e for v in deciding_parts for e in v.evidence][:3],
+        reason=reason,
+    )
 
 
 def content_terms(library, statement: str) -> dict[str, float]:
@@ -158,7 +177,9 @@ def content_terms(library, statement: str) -> dict[str, float]:
         if not term or term in FUNCTION or term in META or PARTICLE.fullmatch(term):
             continue  # the author and the post are implicit in every corpus sentence
         known = term in library.lexicon or variants(library, term) - {term}
-        weights[term] = min(library.idf(term), 6.0) * (1.0 if known or re.match(r"[가-힣]", term) else UNKNOWN)
+        weights[term] = min(library.idf(term), 6.0) * (
+            1.0 if known or re.match(r"[가-힣]", term) else UNKNOWN
+        )
     return weights
 
 
@@ -173,7 +194,9 @@ def coverage(library, terms: dict[str, float], text: str, around: str = "", numb
         return 0.0
     lowered, around = text.lower(), around.lower()
     theirs = compare.quantities(text)  # a number in the same unit aligns the slot, equal or not
-    found = NUMBER * sum(any(q.value == t.value or q.unit and q.unit == t.unit for t in theirs) for q in numbers)
+    found = NUMBER * sum(
+        any(q.value == t.value or q.unit and q.unit == t.unit for t in theirs) for q in numbers
+    )
     for term, weight in terms.items():
         forms = variants(library, term)
         if any(f in lowered for f in forms):
@@ -188,7 +211,7 @@ def coverage(library, terms: dict[str, float], text: str, around: str = "", numb
 def surroundings(library, hit) -> str:
     """The post title and the sentences just before and after a hit."""
     sentences = library.posts[hit.post_id].sentences
-    near = sentences[max(0, hit.sentence_index - 2):hit.sentence_index]
+    near = sentences[max(0, hit.sentence_index - 2) : hit.sentence_index]
     return " ".join([hit.title, *(s.text for s in near)])
 
 
@@ -227,14 +250,27 @@ def find_conflict(library, terms: dict[str, float], statement: str, text: str) -
 
 def _evidence(hit, text: str) -> Evidence:
     start = hit.start + max(0, hit.sentence.find(text))  # a clause: its own offsets in the post
-    return Evidence(post_id=hit.post_id, title=hit.title, sentence=text, start=start, end=start + len(text),
-                    score=hit.overlap)
+    return Evidence(
+        post_id=hit.post_id,
+        title=hit.title,
+        sentence=text,
+        start=start,
+        end=start + len(text),
+        score=hit.overlap,
+    )
 
 
-def _verdict(statement: str, label: Label, confidence: float, evidence: list[Evidence], reason: str) -> Verdict:
-    return Verdict(statement=statement, verdict=label, confidence=round(max(0.0, min(1.0, confidence)), 3),
-                   evidence=evidence, reason=reason)
+def _verdict(
+    statement: str, label: Label, confidence: float, evidence: list[Evidence], reason: str
+) -> Verdict:
+    return Verdict(
+        statement=statement,
+        verdict=label,
+        confidence=round(max(0.0, min(1.0, confidence)), 3),
+        evidence=evidence,
+        reason=reason,
+    )
 
 
 def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,21 +13,42 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from skills.corpus import language_of
+from casework.engine.posts import language_of
 
 Kind = Literal["summarize", "check", "cite", "ask"]
 
 # Most specific first: "find sources for" must win over a generic question.
 PATTERNS: list[tuple[Kind, re.Pattern]] = [
-    ("check", re.compile(r"^\s*(fact[- ]?check|verify|check|is it true that|팩트\s?체크|사실\s?확인|검증)\b\s*:?\s*|"
-                         r"\s*(이|가)?\s*(사실인가요|사실이야|사실인가|맞나요|맞아|맞는지 확인해\s*줘?|사실인지 확인해\s*줘?)\s*\??\s*$", re.I)),
-    ("cite", re.compile(r"^\s*(find (the )?sources? (for|of)|sources? for|cite|citations? for|출처\s?(찾기|를 찾아\s*줘?)?|인용|근거\s?(찾기)?)\s*:?\s*|"
-                        r"\s*(의|에 대한)?\s*(출처|근거)를?\s*(찾아\s*줘?|알려\s*줘?)\s*\.?\s*$", re.I)),
-    ("summarize", re.compile(r"^\s*(summari[sz]e|summary of|give me a summary of|요약)\s*:?\s*|"
-                             r"\s*(을|를)?\s*(요약|정리)(해\s*줘|해\s*주세요|해|하기|해줄래)?\s*\.?\s*$", re.I)),
+    (
+        "check",
+        re.compile(
+            r"^\s*(fact[- ]?check|verify|check|is it true that|팩트\s?체크|사실\s?확인|검증)\b\s*:?\s*|"
+            r"\s*(이|가)?\s*(사실인가요|사실이야|사실인가|맞나요|맞아|맞는지 확인해\s*줘?|사실인지 확인해\s*줘?)\s*\??\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "cite",
+        re.compile(
+            r"^\s*(find (the )?sources? (for|of)|sources? for|cite|citations? for|출처\s?(찾기|를 찾아\s*줘?)?|인용|근거\s?(찾기)?)\s*:?\s*|"
+            r"\s*(의|에 대한)?\s*(출처|근거)를?\s*(찾아\s*줘?|알려\s*줘?)\s*\.?\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "summarize",
+        re.compile(
+            r"^\s*(summari[sz]e|summary of|give me a summary of|요약)\s*:?\s*|"
+            r"\s*(을|를)?\s*(요약|정리)(해\s*줘|해\s*주세요|해|하기|해줄래)?\s*\.?\s*$",
+            re.I,
+        ),
+    ),
 ]
-QUESTION = re.compile(r"\?\s*$|^\s*(what|why|how|who|when|where|which|does|do|is|are|can)\b|"
-                      r"(무엇|뭐|왜|어떻게|어떤|누가|언제|어디|생각하|인가요|일까|나요)", re.I)
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(what|why|how|who|when|where|which|does|do|is|are|can)\b|"
+    r"(무엇|뭐|왜|어떻게|어떤|누가|언제|어디|생각하|인가요|일까|나요)",
+    re.I,
+)
 
 
 class Intent(BaseModel):

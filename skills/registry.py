@@ -9,14 +9,14 @@ from collections.abc import Callable
 from importlib import import_module
 
 BUILTIN = {
-    "parse_intent": "skills.intent",
-    "topic_of": "skills.selection",
-    "select_posts": "skills.selection",
-    "summarize": "skills.summarize",
-    "split_claims": "skills.evidence",
-    "check_statement": "skills.evidence",
-    "find_citations": "skills.citations",
-    "format_citation": "skills.citations",
+    "parse_intent": "casework.skills.intent",
+    "topic_of": "casework.skills.selection",
+    "select_posts": "casework.skills.selection",
+    "summarize": "casework.skills.summarize",
+    "split_claims": "casework.skills.evidence",
+    "check_statement": "casework.skills.evidence",
+    "find_citations": "casework.skills.citations",
+    "format_citation": "casework.skills.citations",
 }
 
 

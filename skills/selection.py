@@ -19,24 +19,33 @@ import math
 import re
 from functools import lru_cache
 
-from skills.terms import normalize
+from casework.engine.terms import normalize
 
 # Request words are about the asking, never about the topic: they are dropped wherever they are.
 EN_REQUEST = frozenset(
     "summarize summarise summary summaries sum up recap overview give tell show list find me please can could "
     "would you i want need write what does do did say says said blog blogs post posts article articles entry "
-    "entries piece pieces writing writings author think thinks".split())
+    "entries piece pieces writing writings author think thinks".split()
+)
 # Function words are dropped only at the edges of what is left ("the agile posts" -> "agile").
-EN_EDGE = frozenset("the a an of on about regarding concerning for in and or to from that which with is are".split())
-EN_FUNCTION = frozenset("why when where whether who whom whose how what which than then into over under its their "
-                        "there they them this that these those also just only very more most and or not".split())
+EN_EDGE = frozenset(
+    "the a an of on about regarding concerning for in and or to from that which with is are".split()
+)
+EN_FUNCTION = frozenset(
+    "why when where whether who whom whose how what which than then into over under its their "
+    "there they them this that these those also just only very more most and or not".split()
+)
 NOT_TOPIC = EN_FUNCTION | EN_EDGE  # never a topic word, wherever it stands ("the race for its chips")
-KO_DOC = re.compile(r"^(글|글들|포스트|포스팅|게시물|게시글|내용|시리즈|연작|요약|정리)(을|를|은|는|이|가|의|에|들)?[,.]?$")
+KO_DOC = re.compile(
+    r"^(글|글들|포스트|포스팅|게시물|게시글|내용|시리즈|연작|요약|정리)(을|를|은|는|이|가|의|에|들)?[,.]?$"
+)
 KO_ASK = re.compile(r"^(요약|정리|설명|소개|알려|보여|찾아|모아)\S*$")
 KO_LINK = re.compile(r"^(관한|관해|관해서|대한|대해|대해서|관련|관련된|관련한|다룬|다루는|다뤘던|쓴|있는)$")
 PARTICLES = "에서|에|을|를|와|과|의|은|는|이|가"
 KO_PARTICLE = re.compile(rf"({PARTICLES})$")
-BARE_PARTICLE = re.compile(rf"({PARTICLES})")  # what is left of "GPU와", "SEO의" once the Latin word is split off
+BARE_PARTICLE = re.compile(
+    rf"({PARTICLES})"
+)  # what is left of "GPU와", "SEO의" once the Latin word is split off
 
 TITLE, PRESENCE, SHARE = 0.45, 0.25, 0.30  # how each kind of evidence counts toward aboutness
 SHARE_FULL = 0.15  # a topic word in this share of a post's sentences is as present as it gets
@@ -62,7 +71,9 @@ def topic_of(request: str) -> str:
                 kept[-1] = KO_PARTICLE.sub("", kept[-1]) or kept[-1]
             continue
         kept.append(word)
-    while kept and re.fullmatch(r"[가-힣]+", kept[-1]) and (KO_ASK.match(kept[-1]) or kept[-1].endswith("는")):
+    while (
+        kept and re.fullmatch(r"[가-힣]+", kept[-1]) and (KO_ASK.match(kept[-1]) or kept[-1].endswith("는"))
+    ):
         kept.pop()  # a dangling verb: "... 경계하는"
     if kept and re.search(r"[가-힣]$", kept[-1]):
         kept[-1] = KO_PARTICLE.sub("", kept[-1]) or kept[-1]
@@ -101,17 +112,24 @@ def term_groups(library, topic: str) -> list[tuple[str, ...]]:
     covered: set[int] = set()
     for size in range(4, 1, -1):  # glossed phrases first: "state space model", "open source"
         for start in range(len(words) - size + 1):
-            phrase = normalize(" ".join(words[start:start + size]))
+            phrase = normalize(" ".join(words[start : start + size]))
             if phrase in library.term_map and not covered & set(range(start, start + size)):
                 groups.append((phrase, *sorted(library.term_map[phrase])))
                 covered |= set(range(start, start + size))
     for index, word in enumerate(words):
-        if index in covered or word in NOT_TOPIC or re.fullmatch(r"[a-z]", word) or BARE_PARTICLE.fullmatch(word):
+        if (
+            index in covered
+            or word in NOT_TOPIC
+            or re.fullmatch(r"[a-z]", word)
+            or BARE_PARTICLE.fullmatch(word)
+        ):
             continue
         korean = bool(re.match(r"[가-힣]", word))
         stem = _stem(library, word) if korean else word
         forms = [stem] if korean else [word, _singular(word)]  # teams -> team, companies -> company
-        groups.append(tuple(dict.fromkeys([*forms, *sorted(_glosses(library, word) | _glosses(library, stem))])))
+        groups.append(
+            tuple(dict.fromkeys([*forms, *sorted(_glosses(library, word) | _glosses(library, stem))]))
+        )
     return list(dict.fromkeys(groups))
 
 
@@ -177,9 +195,14 @@ def score_posts(library, topic: str) -> list[tuple[str, float]]:
     weights = [group_weight(library, g) for g in groups]
     known = sum(1 for w in weights if w) / len(groups)  # words the corpus never uses cannot pick a post
     candidates = [pid for pid, _ in library.search_posts(library.expand(topic), k=CANDIDATES)]
-    candidates += [pid for pid, a in library.posts.items()  # a title naming a group is a candidate search can miss
-                   if pid not in candidates and any(_mentions(g, a.post.title, a.title_terms) for g in groups)]
-    scored = [(pid, round(aboutness(library, pid, groups, weights) * math.sqrt(known), 4)) for pid in candidates]
+    candidates += [
+        pid
+        for pid, a in library.posts.items()  # a title naming a group is a candidate search can miss
+        if pid not in candidates and any(_mentions(g, a.post.title, a.title_terms) for g in groups)
+    ]
+    scored = [
+        (pid, round(aboutness(library, pid, groups, weights) * math.sqrt(known), 4)) for pid in candidates
+    ]
     return sorted(scored, key=lambda item: (-item[1], item[0]))
 
 

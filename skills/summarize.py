@@ -21,24 +21,42 @@ import re
 import numpy as np
 from pydantic import BaseModel
 
-from skills.index import AnalyzedSentence
-from skills.selection import topic_of
-from skills.terms import ENGLISH_THEN_GLOSS, KOREAN_THEN_ENGLISH
+from casework.engine.index import AnalyzedSentence
+from casework.engine.terms import ENGLISH_THEN_GLOSS, KOREAN_THEN_ENGLISH
+from casework.skills.selection import topic_of
 
 MIN_CHARS, MIN_TERMS, MAX_CHARS = 20, 3, 300
 DAMPING, EDGE_MIN = 0.85, 0.05  # PageRank damping; weaker similarities are not edges
-MMR_LAMBDA, NEAR_DUPLICATE = 0.5, 0.5  # relevance against redundancy; above this cosine a sentence repeats another
-PER_POST, PER_CANDIDATES, MOST = (3, 8), 6, 15  # length by size: 3-8 sentences a post (one per 6 candidates), 15 at most
+MMR_LAMBDA, NEAR_DUPLICATE = (
+    0.5,
+    0.5,
+)  # relevance against redundancy; above this cosine a sentence repeats another
+PER_POST, PER_CANDIDATES, MOST = (
+    (3, 8),
+    6,
+    15,
+)  # length by size: 3-8 sentences a post (one per 6 candidates), 15 at most
 CUE_WEIGHT = 0.5  # a sentence the writer flags as a point: a cue word or a term introduced with its gloss
-TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 2.0, 0.3  # key points are specific: specificity leads
+TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = (
+    0.3,
+    0.5,
+    2.0,
+    0.3,
+)  # key points are specific: specificity leads
 # A sentence opening on a reference to what came before does not stand alone out of its context.
-DANGLING = re.compile(r"^(?:이|그|저|이런|그런|이러한|그러한|이는|이것은|이건|그건|앞서|앞선|위|다음으로|이때|즉|또한|또|게다가)[\s,]")
+DANGLING = re.compile(
+    r"^(?:이|그|저|이런|그런|이러한|그러한|이는|이것은|이건|그건|앞서|앞선|위|다음으로|이때|즉|또한|또|게다가)[\s,]"
+)
 # Fillers carry no content: with a comma they are always dropped, the bare ones only at a sentence start.
-FILLER = re.compile(r"^(?:(?:뭐|음|자|사실|아|어|네|예|일단|솔직히|물론|근데|그런데|그리고|그래서|하지만|다만)\s*[,，]\s*"
-                    r"|(?:아무튼|어쨌든|어쨌거나|그럼|그러니까|그러면|암튼|뭐랄까|근데|그리고)\s+)+")
+FILLER = re.compile(
+    r"^(?:(?:뭐|음|자|사실|아|어|네|예|일단|솔직히|물론|근데|그런데|그리고|그래서|하지만|다만)\s*[,，]\s*"
+    r"|(?:아무튼|어쨌든|어쨌거나|그럼|그러니까|그러면|암튼|뭐랄까|근데|그리고)\s+)+"
+)
 SENTENCE_END = re.compile(r"(?:[.!。…]|[다요죠음함임])[\"'”’)\]]*$")
 # Edmundson's cue words: a writer flags the point, the essence, the summary or the conclusion.
-CUE = re.compile(r"핵심|본질|요약하면|정리하면|결론|공통점|중요한 (?:것|점)|한 줄로|한마디로|결국|in short|the point|the key|essential")
+CUE = re.compile(
+    r"핵심|본질|요약하면|정리하면|결론|공통점|중요한 (?:것|점)|한 줄로|한마디로|결국|in short|the point|the key|essential"
+)
 LIST_DEBRIS = re.compile(r"^(?:[-•·*▶►→]|\d+[.)]|[①-⑳])\s*\S{0,12}$")
 
 
@@ -60,15 +78,23 @@ def clean(text: str) -> str:
 
 def flags_point(text: str) -> bool:
     """Whether the writer flags a sentence as a point: a cue word, or a term introduced with its gloss."""
-    return bool(CUE.search(text.lower()) or KOREAN_THEN_ENGLISH.search(text) or ENGLISH_THEN_GLOSS.search(text))
+    return bool(
+        CUE.search(text.lower()) or KOREAN_THEN_ENGLISH.search(text) or ENGLISH_THEN_GLOSS.search(text)
+    )
 
 
 def is_fragment(sentence: AnalyzedSentence) -> bool:
     """True for what should never stand in a summary: too short or long, few terms, questions, headings, debris."""
     text = clean(sentence.text)
     content = [t for t in sentence.terms if len(t) > 1 or t.isascii()]
-    return (len(text) < MIN_CHARS or len(text) > MAX_CHARS or len(set(content)) < MIN_TERMS
-            or text.rstrip("\"'”’) ").endswith("?") or not SENTENCE_END.search(text) or bool(LIST_DEBRIS.match(text)))
+    return (
+        len(text) < MIN_CHARS
+        or len(text) > MAX_CHARS
+        or len(set(content)) < MIN_TERMS
+        or text.rstrip("\"'”’) ").endswith("?")
+        or not SENTENCE_END.search(text)
+        or bool(LIST_DEBRIS.match(text))
+    )
 
 
 def tfidf(library, term_lists: list[list[str]]) -> np.ndarray:
@@ -124,7 +150,9 @@ def length_for(sizes: list[int]) -> int:
     return min(MOST, sum(min(high, max(low, -(-n // PER_CANDIDATES)), n) for n in sizes))
 
 
-def summarize(library, post_ids: list[str], focus: str = "", max_sentences: int | None = None) -> list[SummarySentence]:
+def summarize(
+    library, post_ids: list[str], focus: str = "", max_sentences: int | None = None
+) -> list[SummarySentence]:
     """An extractive summary of the posts: central, diverse sentences in post order; max_sentences None means by size."""
     posts = [library.posts[pid] for pid in dict.fromkeys(post_ids) if pid in library.posts]
     candidates = [(a, i, s) for a in posts for i, s in enumerate(a.sentences) if not is_fragment(s)]
@@ -133,24 +161,45 @@ def summarize(library, post_ids: list[str], focus: str = "", max_sentences: int 
     total = length_for(sizes) if max_sentences is None else max_sentences
     if not candidates or total <= 0:
         return []
-    vectors = tfidf(library, [s.terms for _, _, s in candidates]
-                    + [a.title_terms for a in posts] + [library.terms(library.expand(topic_of(focus)))])
-    sentences, titles, focus_vector = vectors[:len(candidates)], vectors[len(candidates):-1], vectors[-1]
+    vectors = tfidf(
+        library,
+        [s.terms for _, _, s in candidates]
+        + [a.title_terms for a in posts]
+        + [library.terms(library.expand(topic_of(focus)))],
+    )
+    sentences, titles, focus_vector = vectors[: len(candidates)], vectors[len(candidates) : -1], vectors[-1]
     similarity = sentences @ sentences.T
     title_row = {a.post.id: row for row, a in enumerate(posts)}
     score = lexrank(similarity) + TITLE_WEIGHT * np.array(
-        [sentences[k] @ titles[title_row[a.post.id]] for k, (a, _, _) in enumerate(candidates)])
+        [sentences[k] @ titles[title_row[a.post.id]] for k, (a, _, _) in enumerate(candidates)]
+    )
     specific = np.array([specificity(library, s.terms) for _, _, s in candidates])
     dangling = np.array([bool(DANGLING.match(clean(s.text))) for _, _, s in candidates])
     flagged = np.array([flags_point(clean(s.text)) for _, _, s in candidates])
-    score = score + SPECIFIC_WEIGHT * specific / max(1e-9, specific.max()) - DANGLING_PENALTY * dangling + CUE_WEIGHT * flagged
+    score = (
+        score
+        + SPECIFIC_WEIGHT * specific / max(1e-9, specific.max())
+        - DANGLING_PENALTY * dangling
+        + CUE_WEIGHT * flagged
+    )
     if focus.strip():
-        score = score + FOCUS_WEIGHT * (sentences @ focus_vector) / max(1e-9, float((sentences @ focus_vector).max()))
+        score = score + FOCUS_WEIGHT * (sentences @ focus_vector) / max(
+            1e-9, float((sentences @ focus_vector).max())
+        )
     wanted = dict(zip(title_row, quotas(sizes, total)))
     chosen = mmr(score, similarity, owner, wanted)
     picked = sorted(chosen, key=lambda k: (posts.index(candidates[k][0]), candidates[k][1]))
-    return [SummarySentence(text=clean(s.text), post_id=a.post.id, title=a.post.title, sentence_index=i,
-                            start=s.start, end=s.end) for a, i, s in (candidates[k] for k in picked)]
+    return [
+        SummarySentence(
+            text=clean(s.text),
+            post_id=a.post.id,
+            title=a.post.title,
+            sentence_index=i,
+            start=s.start,
+            end=s.end,
+        )
+        for a, i, s in (candidates[k] for k in picked)
+    ]
 
 
 def mmr(score: np.ndarray, similarity: np.ndarray, owner: list[str], wanted: dict[str, int]) -> list[int]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-
 import shutil
 from pathlib import Path
 
+import pytest
+
 from casework.config import Settings
 from casework.workspace import ingest, open_library
+
 from samples import SHORTEST_POSTS
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from orchestrator.agent import Agent, Turn, pass_case
-from orchestrator.flow import Context, Flow
-from orchestrator.guard import Limits
-from orchestrator.handoff import END, handoff
-from skills.registry import SkillRegistry
+from casework.orchestrator.agent import Agent, Turn, pass_case
+from casework.orchestrator.flow import Context, Flow
+from casework.orchestrator.guard import Limits
+from casework.orchestrator.handoff import END, handoff
+from casework.skills.registry import SkillRegistry
 
 
 def shout(text: str) -> str:
@@ -17,12 +17,19 @@ def shout(text: str) -> str:
 def boss_act(state, tools):
     if not state.notes:
         first, *rest = tools.context.plans["any"]
-        return Turn(update={"notes": ["planned"], "plan": rest}, handoff=handoff("boss", first, "The worker shouts."))
-    return Turn(update={"answer": state.extras["shouted"], "outcome": "completed"}, handoff=handoff("boss", END, "Done."))
+        return Turn(
+            update={"notes": ["planned"], "plan": rest}, handoff=handoff("boss", first, "The worker shouts.")
+        )
+    return Turn(
+        update={"answer": state.extras["shouted"], "outcome": "completed"},
+        handoff=handoff("boss", END, "Done."),
+    )
 
 
 def worker_act(state, tools):
-    return pass_case(tools, state.plan, "Shouted the task.", {"extras": {"shouted": tools.use("shout", state.task)}})
+    return pass_case(
+        tools, state.plan, "Shouted the task.", {"extras": {"shouted": tools.use("shout", state.task)}}
+    )
 
 
 def toy_flow() -> Flow:
@@ -45,4 +52,6 @@ def ping_pong_flow(max_per_pair: int) -> Flow:
 
     ping = Agent(name="ping", description="", handoffs=["pong"], act=bounce("ping", "pong"))
     pong = Agent(name="pong", description="", handoffs=["ping"], act=bounce("pong", "ping"))
-    return Flow(agents={"ping": ping, "pong": pong}, plans={}, entry="ping", limits=Limits(max_per_pair=max_per_pair))
+    return Flow(
+        agents={"ping": ping, "pong": pong}, plans={}, entry="ping", limits=Limits(max_per_pair=max_per_pair)
+    )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from orchestrator.trace import Trace
-from skills.errors import UserError
+from casework.engine.errors import UserError
+from casework.orchestrator.trace import Trace
 
 FORMATS = ("json", "md", "mermaid", "html")
 

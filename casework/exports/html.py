@@ -13,8 +13,8 @@ from html import escape
 
 from casework.exports.steps import Step, counts, name, seconds, steps
 from casework.exports.svg import to_svg
-from orchestrator.handoff import END
-from orchestrator.trace import Trace
+from casework.orchestrator.handoff import END
+from casework.orchestrator.trace import Trace
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif;margin:0 auto;max-width:1000px;padding:1.5rem;color:#212529}
@@ -51,24 +51,41 @@ def _e(value: object) -> str:
 
 
 def _calls(step: Step) -> str:
-    rows = "".join(f"<tr><td><code>{_e(c.skill)}</code></td><td>{_e(c.inputs)}</td><td>{_e(c.result)}</td>"
-                   f'<td class="ms">{c.ms:g} ms</td></tr>' for c in step.of("skill"))
-    return (f"<h3>Skill calls</h3><table><tr><th>skill</th><th>inputs</th><th>result</th><th>time</th></tr>{rows}</table>"
-            if rows else "")
+    rows = "".join(
+        f"<tr><td><code>{_e(c.skill)}</code></td><td>{_e(c.inputs)}</td><td>{_e(c.result)}</td>"
+        f'<td class="ms">{c.ms:g} ms</td></tr>'
+        for c in step.of("skill")
+    )
+    return (
+        f"<h3>Skill calls</h3><table><tr><th>skill</th><th>inputs</th><th>result</th><th>time</th></tr>{rows}</table>"
+        if rows
+        else ""
+    )
 
 
 def _findings(step: Step) -> str:
     out = ""
     verdicts = step.of("verdict")
     if verdicts:
-        out += "<h3>Verdicts</h3><ul>" + "".join(
-            f'<li><b class="{_e(v.verdict)}">{_e(v.verdict)}</b> {v.confidence:.2f} {_e(v.statement)}'
-            f'<br><span class="dim">{_e(v.reason)}</span></li>' for v in verdicts) + "</ul>"
+        out += (
+            "<h3>Verdicts</h3><ul>"
+            + "".join(
+                f'<li><b class="{_e(v.verdict)}">{_e(v.verdict)}</b> {v.confidence:.2f} {_e(v.statement)}'
+                f'<br><span class="dim">{_e(v.reason)}</span></li>'
+                for v in verdicts
+            )
+            + "</ul>"
+        )
     cited = step.of("citation")
     if cited:
-        out += "<h3>Citations</h3><ul>" + "".join(
-            f"<li>{_e(c.sentence)}<br><span class=\"dim\">{_e('; '.join(c.sources) or 'no source: abstained')}</span></li>"
-            for c in cited) + "</ul>"
+        out += (
+            "<h3>Citations</h3><ul>"
+            + "".join(
+                f'<li>{_e(c.sentence)}<br><span class="dim">{_e("; ".join(c.sources) or "no source: abstained")}</span></li>'
+                for c in cited
+            )
+            + "</ul>"
+        )
     for event in step.events:
         if event.kind in ("guard", "error", "pause"):
             extra = f" — fell back to {event.fallback}" if getattr(event, "fallback", "") else ""
@@ -80,10 +97,15 @@ def _passed(step: Step) -> str:
     move = step.handoff
     if move is None:
         return '<p class="alert">The run ended while this agent held the case.</p>'
-    items = "".join(f"<dt>{_e(key)}</dt><dd><ul>{''.join(f'<li>{_e(line)}</li>' for line in lines) or '<li>(empty)</li>'}</ul></dd>"
-                    for key, lines in move.details.items())
-    return (f"<h3>What went with the case</h3><p>{_e(move.payload)}</p>" + (f"<dl>{items}</dl>" if items else "")
-            + f'<p class="dim">State changed: {_e(", ".join(move.changed) or "nothing")} · decided by {_e(move.actor or move.source)}</p>')
+    items = "".join(
+        f"<dt>{_e(key)}</dt><dd><ul>{''.join(f'<li>{_e(line)}</li>' for line in lines) or '<li>(empty)</li>'}</ul></dd>"
+        for key, lines in move.details.items()
+    )
+    return (
+        f"<h3>What went with the case</h3><p>{_e(move.payload)}</p>"
+        + (f"<dl>{items}</dl>" if items else "")
+        + f'<p class="dim">State changed: {_e(", ".join(move.changed) or "nothing")} · decided by {_e(move.actor or move.source)}</p>'
+    )
 
 
 def _step(step: Step, total: float) -> str:
@@ -92,10 +114,12 @@ def _step(step: Step, total: float) -> str:
     held = move.held_ms if move else 0.0
     left, width = 100 * step.start_ms / total, max(100 * held / total, 0.3)
     why = f'<span class="why">{_e(move.reason)}</span>' if move else ""
-    return (f'<li><details class="step" id="step-{step.number}"><summary><span class="num">{step.number}</span>'
-            f'<b>{_e(name(step.agent))}</b>{where}<span class="held">held {_e(seconds(held))}</span>'
-            f'<span class="track"><span class="bar" style="margin-left:{left:.2f}%;width:{width:.2f}%"></span></span>{why}'
-            f"</summary>{_calls(step)}{_findings(step)}{_passed(step)}</details></li>")
+    return (
+        f'<li><details class="step" id="step-{step.number}"><summary><span class="num">{step.number}</span>'
+        f'<b>{_e(name(step.agent))}</b>{where}<span class="held">held {_e(seconds(held))}</span>'
+        f'<span class="track"><span class="bar" style="margin-left:{left:.2f}%;width:{width:.2f}%"></span></span>{why}'
+        f"</summary>{_calls(step)}{_findings(step)}{_passed(step)}</details></li>"
+    )
 
 
 def to_html(trace: Trace) -> str:

@@ -9,8 +9,8 @@ from html import escape
 from itertools import groupby
 
 from casework.exports.steps import Step, name, seconds, steps
-from orchestrator.handoff import END
-from orchestrator.trace import Trace
+from casework.orchestrator.handoff import END
+from casework.orchestrator.trace import Trace
 
 
 def _e(text: str) -> str:
@@ -24,11 +24,17 @@ def _did(step: Step, first: bool) -> list[str]:
     for skill, calls in groupby(step.of("skill"), key=lambda c: c.skill):
         calls = list(calls)
         first, total = calls[0], sum(c.ms for c in calls)
-        times = f"{len(calls)} calls in {total:.1f} ms; the first on" if len(calls) > 1 else f"in {total:.1f} ms, on"
+        times = (
+            f"{len(calls)} calls in {total:.1f} ms; the first on"
+            if len(calls) > 1
+            else f"in {total:.1f} ms, on"
+        )
         lines.append(f"- `{skill}`, {times} {_e(first.inputs)} → {_e(first.result)}")
     lines += [""] if lines[-1] else []
     for verdict in step.of("verdict"):
-        lines.append(f"- **{verdict.verdict}** ({verdict.confidence:.2f}) {_e(verdict.statement)} — {_e(verdict.reason)}")
+        lines.append(
+            f"- **{verdict.verdict}** ({verdict.confidence:.2f}) {_e(verdict.statement)} — {_e(verdict.reason)}"
+        )
     for cited in step.of("citation"):
         sources = "; ".join(_e(s) for s in cited.sources) or "no source: the finder abstained"
         lines.append(f"- {_e(cited.sentence)} — *{sources}*")
@@ -36,7 +42,10 @@ def _did(step: Step, first: bool) -> list[str]:
         if event.kind == "guard":
             lines.append(f"- ⚠ The guard stepped in: {_e(event.message)}")
         elif event.kind == "error":
-            lines.append(f"- ✗ Error: {_e(event.message)}" + (f" — fell back to {_e(event.fallback)}" if event.fallback else ""))
+            lines.append(
+                f"- ✗ Error: {_e(event.message)}"
+                + (f" — fell back to {_e(event.fallback)}" if event.fallback else "")
+            )
         elif event.kind == "pause":
             lines.append(f"- ⏸ Paused to ask a person: {_e(event.message)}")
     return lines if lines[-1] else lines[:-1]
@@ -59,9 +68,20 @@ def _passed(step: Step) -> list[str]:
 def to_markdown(trace: Trace) -> str:
     """The narrative of a run."""
     route = " → ".join(name(a) for a in trace.route) or "(no handoff)"
-    out = [f"# Run `{trace.run_id}`: “{_e(trace.task)}”", "",
-           f"Started {trace.started}, took {seconds(trace.duration_ms())}; outcome: **{trace.outcome or 'unfinished'}**.",
-           "", f"Route: {route}.", ""]
+    out = [
+        f"# Run `{trace.run_id}`: “{_e(trace.task)}”",
+        "",
+        f"Started {trace.started}, took {seconds(trace.duration_ms())}; outcome: **{trace.outcome or 'unfinished'}**.",
+        "",
+        f"Route: {route}.",
+        "",
+    ]
     for step in steps(trace):
-        out += [f"## {step.number}. The {name(step.agent)}", "", *_did(step, step.number == 1), *_passed(step), ""]
+        out += [
+            f"## {step.number}. The {name(step.agent)}",
+            "",
+            *_did(step, step.number == 1),
+            *_passed(step),
+            "",
+        ]
     return "\n".join(out).rstrip() + "\n"

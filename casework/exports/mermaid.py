@@ -9,11 +9,25 @@ from __future__ import annotations
 import re
 
 from casework.exports.steps import declared, edges, name, nodes, seconds, steps
-from orchestrator.handoff import END
-from orchestrator.trace import Trace
+from casework.orchestrator.handoff import END
+from casework.orchestrator.trace import Trace
 
-UNSAFE = str.maketrans({";": ",", "#": "No.", "<": "‹", ">": "›", '"': "'", "{": "(", "}": ")", "[": "(", "]": ")",
-                        "|": "/", "`": "'", "\n": " "})
+UNSAFE = str.maketrans(
+    {
+        ";": ",",
+        "#": "No.",
+        "<": "‹",
+        ">": "›",
+        '"': "'",
+        "{": "(",
+        "}": ")",
+        "[": "(",
+        "]": ")",
+        "|": "/",
+        "`": "'",
+        "\n": " ",
+    }
+)
 
 
 def text(value: str, limit: int = 70) -> str:
@@ -29,7 +43,11 @@ def node_id(agent: str) -> str:
 def sequence(trace: Trace) -> str:
     """sequenceDiagram: one message per handoff, a note with each holder's skill calls."""
     out = ["sequenceDiagram", "    autonumber"]
-    out += [f"    participant {node_id(a)} as {text(name(a))}" for a in nodes(trace) if a in trace.route or a == END]
+    out += [
+        f"    participant {node_id(a)} as {text(name(a))}"
+        for a in nodes(trace)
+        if a in trace.route or a == END
+    ]
     for step in steps(trace):
         calls = step.of("skill")
         if calls:
@@ -39,7 +57,9 @@ def sequence(trace: Trace) -> str:
                 out.append(f"    Note over {node_id(step.agent)}: {event.kind}: {text(event.message)}")
         if step.handoff:
             move = step.handoff
-            out.append(f"    {node_id(move.source)}->>{node_id(move.target)}: {text(move.reason)} ({seconds(move.held_ms)})")
+            out.append(
+                f"    {node_id(move.source)}->>{node_id(move.target)}: {text(move.reason)} ({seconds(move.held_ms)})"
+            )
     return "\n".join(out) + "\n"
 
 

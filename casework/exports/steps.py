@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from orchestrator.handoff import END
-from orchestrator.trace import HandoffEvent, Trace
+from casework.orchestrator.handoff import END
+from casework.orchestrator.trace import HandoffEvent, Trace
 
 
 @dataclass
@@ -26,7 +26,11 @@ class Step:
 
     @property
     def start_ms(self) -> float:
-        return self.handoff.at_ms - self.handoff.held_ms if self.handoff else (self.events[0].at_ms if self.events else 0.0)
+        return (
+            self.handoff.at_ms - self.handoff.held_ms
+            if self.handoff
+            else (self.events[0].at_ms if self.events else 0.0)
+        )
 
 
 def steps(trace: Trace) -> list[Step]:

@@ -11,8 +11,8 @@ import math
 from html import escape
 
 from casework.exports.steps import declared, edges, name, nodes
-from orchestrator.handoff import END
-from orchestrator.trace import Trace
+from casework.orchestrator.handoff import END
+from casework.orchestrator.trace import Trace
 
 WIDTH, HEIGHT, BOX_W, BOX_H = 860, 470, 150, 42
 TAKEN, IDLE = "#d9480f", "#adb5bd"
@@ -37,22 +37,29 @@ def _arrow(a: tuple[float, float], b: tuple[float, float], label: str, taken: bo
     cx, cy = (x1 + x2) / 2 + nx * 0.18 * length, (y1 + y2) / 2 + ny * 0.18 * length
     sx, sy = _clip(x1, y1, cx - x1, cy - y1)
     ex, ey = _clip(x2, y2, cx - x2, cy - y2)
-    style = (f'stroke="{TAKEN}" stroke-width="3" marker-end="url(#taken)"' if taken
-             else f'stroke="{IDLE}" stroke-width="1.2" stroke-dasharray="5 4" marker-end="url(#idle)"')
+    style = (
+        f'stroke="{TAKEN}" stroke-width="3" marker-end="url(#taken)"'
+        if taken
+        else f'stroke="{IDLE}" stroke-width="1.2" stroke-dasharray="5 4" marker-end="url(#idle)"'
+    )
     path = f'<path d="M{sx:.1f},{sy:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}" fill="none" {style}/>'
     if not label:
         return path
     lx, ly = (sx + 2 * cx + ex) / 4, (sy + 2 * cy + ey) / 4  # the curve's midpoint
-    return (path + f'<text x="{lx:.1f}" y="{ly:.1f}" class="edge-label" text-anchor="middle" '
-            f'dominant-baseline="middle">{escape(label)}</text>')
+    return (
+        path + f'<text x="{lx:.1f}" y="{ly:.1f}" class="edge-label" text-anchor="middle" '
+        f'dominant-baseline="middle">{escape(label)}</text>'
+    )
 
 
 def _box(agent: str, x: float, y: float, visited: bool) -> str:
     fill, stroke = ("#ffe8cc", TAKEN) if visited else ("#ffffff", IDLE)
     radius = BOX_H / 2 if agent == END else 8
-    return (f'<g class="node" data-agent="{escape(agent)}"><rect x="{x - BOX_W / 2:.1f}" y="{y - BOX_H / 2:.1f}" '
-            f'width="{BOX_W}" height="{BOX_H}" rx="{radius}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
-            f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" dominant-baseline="middle">{escape(name(agent))}</text></g>')
+    return (
+        f'<g class="node" data-agent="{escape(agent)}"><rect x="{x - BOX_W / 2:.1f}" y="{y - BOX_H / 2:.1f}" '
+        f'width="{BOX_W}" height="{BOX_H}" rx="{radius}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" dominant-baseline="middle">{escape(name(agent))}</text></g>'
+    )
 
 
 def to_svg(trace: Trace) -> str:
@@ -60,11 +67,15 @@ def to_svg(trace: Trace) -> str:
     agents = nodes(trace)
     places = _places(agents)
     taken = edges(trace)
-    marker = ('<marker id="{0}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-              'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{1}"/></marker>')
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-label="The flow and the path this run took">',
-             f"<defs>{marker.format('taken', TAKEN)}{marker.format('idle', IDLE)}</defs>"]
+    marker = (
+        '<marker id="{0}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{1}"/></marker>'
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="The flow and the path this run took">',
+        f"<defs>{marker.format('taken', TAKEN)}{marker.format('idle', IDLE)}</defs>",
+    ]
     ordered = sorted(declared(trace), key=lambda pair: pair in taken)  # taken arrows drawn last, on top
     for source, target in ordered:
         if source in places and target in places:

@@ -10,7 +10,7 @@ import pytest
 
 import casework
 from casework.report import Report
-from skills.summarize import MOST
+from casework.skills.summarize import MOST
 
 AGILE = {"애자일(Agile) : 우리가 실패하는 이유", "애자일(Agile) : 성공하는 프로젝트들의 비결"}
 
@@ -49,7 +49,10 @@ def test_a_changed_year_is_refuted(settings):
 
 
 def test_find_sources_cites_and_abstains(settings):
-    report = casework.cite("애자일 선언문은 2001년 당시 SW 개발에 저명한 분들이 모여 선언한 애자일 방법론의 기본 원칙입니다.", settings)
+    report = casework.cite(
+        "애자일 선언문은 2001년 당시 SW 개발에 저명한 분들이 모여 선언한 애자일 방법론의 기본 원칙입니다.",
+        settings,
+    )
     assert report.route == ["case_worker", "citation_finder", "case_worker"]
     assert report.citations[0].citations[0].title == "애자일(Agile) : 성공하는 프로젝트들의 비결"
 
@@ -79,4 +82,7 @@ def test_the_example_inserts_a_keyword_agent(settings, monkeypatch):
     example = Path(__file__).parents[2] / "examples" / "keyword_agent.py"
     result = subprocess.run([sys.executable, str(example)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "case_worker → summarizer → keyword_extractor → fact_checker → citation_finder → case_worker" in result.stdout
+    assert (
+        "case_worker → summarizer → keyword_extractor → fact_checker → citation_finder → case_worker"
+        in result.stdout
+    )

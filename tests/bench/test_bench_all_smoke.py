@@ -8,8 +8,12 @@ import sys
 
 def test_bench_all_smoke_writes_results(tmp_path):
     out = tmp_path / "results.md"
-    result = subprocess.run([sys.executable, "-m", "bench", "all", "--smoke", "--out", str(out)],
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "all", "--smoke", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     page = out.read_text(encoding="utf-8")
     assert "## Speed" in page and "median" in page and "| 50 | local |" in page and "| 50 | server |" in page

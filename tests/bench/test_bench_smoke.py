@@ -7,8 +7,14 @@ import json
 import pytest
 
 from bench.__main__ import main as bench_main
-from bench.metrics import (confusion_matrix, macro_f1, percentile, precision_recall_f1, recall_at_k,
-                           reciprocal_rank)
+from bench.metrics import (
+    confusion_matrix,
+    macro_f1,
+    percentile,
+    precision_recall_f1,
+    recall_at_k,
+    reciprocal_rank,
+)
 from bench.retrieval import DATA
 
 

@@ -51,17 +51,25 @@ def test_search_json_gives_hits_that_slice_their_post(settings, library):
     hits = json.loads(result.stdout)
     assert len(hits) == 3 and hits[0]["title"] == "AI 에이전트의 협업과 오케스트레이션"
     for hit in hits:
-        assert library.posts[hit["post_id"]].post.text[hit["start"]:hit["end"]] == hit["passage"]
+        assert library.posts[hit["post_id"]].post.text[hit["start"] : hit["end"]] == hit["passage"]
 
 
-@pytest.mark.parametrize("query, words", [("", ["query is empty"]), ("   \n\t", ["query is empty"]),
-                                          ("가" * 1_000_000, ["too long", "1,000,000"])])
+@pytest.mark.parametrize(
+    "query, words",
+    [
+        ("", ["query is empty"]),
+        ("   \n\t", ["query is empty"]),
+        ("가" * 1_000_000, ["too long", "1,000,000"]),
+    ],
+)
 def test_bad_queries_are_one_line_errors(settings, query, words):
     assert_one_line_error(run("search", query, "--home", settings.home), *words)
 
 
-@pytest.mark.parametrize("args, words", [(["--k", "0"], ["k must be at least 1"]),
-                                         (["--mode", "magic"], ["unknown search mode", "magic"])])
+@pytest.mark.parametrize(
+    "args, words",
+    [(["--k", "0"], ["k must be at least 1"]), (["--mode", "magic"], ["unknown search mode", "magic"])],
+)
 def test_bad_search_options_are_one_line_errors(settings, args, words):
     assert_one_line_error(run("search", "애자일", *args, "--home", settings.home), *words)
 
@@ -101,8 +109,12 @@ def test_ingest_warns_about_each_skipped_file_and_ingests_the_rest(tmp_path, sma
 
 def test_a_file_where_the_home_folder_should_be_is_a_one_line_error(tmp_path, small_corpus):
     (tmp_path / "h").write_text("not a folder")
-    assert_one_line_error(run("ingest", "--corpus", small_corpus, "--home", tmp_path / "h"), "cannot create the store folder")
-    assert_one_line_error(run("search", "애자일", "--corpus", small_corpus, "--home", tmp_path / "h"), "store folder")
+    assert_one_line_error(
+        run("ingest", "--corpus", small_corpus, "--home", tmp_path / "h"), "cannot create the store folder"
+    )
+    assert_one_line_error(
+        run("search", "애자일", "--corpus", small_corpus, "--home", tmp_path / "h"), "store folder"
+    )
 
 
 def test_corpus_list_shows_every_post():
@@ -127,7 +139,9 @@ def test_corpus_split_writes_the_project_posts(tmp_path):
 
 
 def test_corpus_split_of_a_missing_folder_is_a_one_line_error(tmp_path):
-    assert_one_line_error(run("corpus", "split", tmp_path / "nope", "--out", tmp_path / "posts"), "raw folder not found")
+    assert_one_line_error(
+        run("corpus", "split", tmp_path / "nope", "--out", tmp_path / "posts"), "raw folder not found"
+    )
 
 
 def test_no_arguments_shows_help():

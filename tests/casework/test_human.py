@@ -10,10 +10,10 @@ from typer.testing import CliRunner
 
 from casework import api
 from casework.cli import app
+from casework.engine.errors import UserError
+from casework.orchestrator.human import parse
+from casework.orchestrator.state import CaseState
 from casework.runs import checkpointer
-from orchestrator.human import parse
-from orchestrator.state import CaseState
-from skills.errors import UserError
 
 TASK = "summarize: 애자일"
 OFFLINE_ROUTE = ["case_worker", "summarizer", "fact_checker", "citation_finder", "case_worker"]
@@ -21,13 +21,20 @@ OFFLINE_ROUTE = ["case_worker", "summarizer", "fact_checker", "citation_finder",
 
 def cli(settings, *args, answers: list[str]):
     """The real CLI, the person's answers on stdin (one a line)."""
-    return CliRunner().invoke(app, [*args, "--home", str(settings.home), "--json"], input="".join(a + "\n" for a in answers))
+    return CliRunner().invoke(
+        app, [*args, "--home", str(settings.home), "--json"], input="".join(a + "\n" for a in answers)
+    )
 
 
 def handoffs(settings, run_id: str):
     """The handoff log of a run, from its checkpoints."""
     with checkpointer(settings) as saver:
-        values = api.default_flow().compile(checkpointer=saver).get_state({"configurable": {"thread_id": run_id}}).values
+        values = (
+            api.default_flow()
+            .compile(checkpointer=saver)
+            .get_state({"configurable": {"thread_id": run_id}})
+            .values
+        )
     return CaseState.model_validate(values).handoffs
 
 
@@ -44,8 +51,14 @@ def test_approving_every_handoff_takes_the_offline_route(settings):
     offline = api.run(TASK, settings)
     result = cli(settings, "run", TASK, "--human", answers=["approve"] * 5)
     assert result.exit_code == 0, result.output
-    report = json.loads(result.stdout[result.stdout.index("{\n"):])  # CliRunner echoes the typed answers to stdout
-    assert offline.route == OFFLINE_ROUTE and report["route"] == offline.route and report["outcome"] == "completed"
+    report = json.loads(
+        result.stdout[result.stdout.index("{\n") :]
+    )  # CliRunner echoes the typed answers to stdout
+    assert (
+        offline.route == OFFLINE_ROUTE
+        and report["route"] == offline.route
+        and report["outcome"] == "completed"
+    )
     assert [s["sentence"] for s in report["summary"]] == [s.sentence for s in offline.summary]
     assert "Proposed next: summarizer" in result.output
     assert {h.actor for h in handoffs(settings, report["run_id"])} == {"human"}

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from casework import api
 from casework.cli import app
 from casework.config import Settings
-from skills.errors import UserError
+from casework.engine.errors import UserError
 
 BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 INITDB = BIN[-1] if BIN else shutil.which("initdb")
@@ -51,9 +51,13 @@ def as_owner() -> list[str]:
 def database():
     """The URL of a fresh PostgreSQL cluster, stopped (by its PID's pg_ctl) and deleted afterwards."""
     if INITDB is None:
-        pytest.skip("PostgreSQL server binaries not found (apt-get install -y postgresql); .ci/run installs them")
-    pytest.importorskip("langgraph.checkpoint.postgres", reason="the postgres extra is not installed "
-                        "(pip install -e '.[postgres]'); .ci/run installs it")
+        pytest.skip(
+            "PostgreSQL server binaries not found (apt-get install -y postgresql); .ci/run installs them"
+        )
+    pytest.importorskip(
+        "langgraph.checkpoint.postgres",
+        reason="the postgres extra is not installed (pip install -e '.[postgres]'); .ci/run installs it",
+    )
     owner = as_owner()
     pg_ctl = str(Path(INITDB).with_name("pg_ctl"))
     folder = Path(tempfile.mkdtemp(prefix="casework-pg-"))  # under /tmp, not pytest's root-only tmp_path
@@ -61,14 +65,37 @@ def database():
         shutil.chown(folder, "postgres", "postgres")
     data, port = folder / "data", free_port()
     try:
-        subprocess.run([*owner, INITDB, "-D", str(data), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"],
-                       check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            [*owner, INITDB, "-D", str(data), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        subprocess.run([*owner, pg_ctl, "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "30", "-o", options, "start"],
-                       check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            [
+                *owner,
+                pg_ctl,
+                "-D",
+                str(data),
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "-t",
+                "30",
+                "-o",
+                options,
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         pid = int((data / "postmaster.pid").read_text().split()[0])
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-        subprocess.run([*owner, pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True, timeout=60)
+        subprocess.run(
+            [*owner, pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True, timeout=60
+        )
         try:
             os.kill(pid, 0)  # still there after pg_ctl stop: end it by its PID
             os.kill(pid, signal.SIGTERM)
@@ -87,7 +114,9 @@ def threads(url: str) -> set[str]:
 
 def test_a_run_is_checkpointed_in_postgres_and_listed(database, settings):
     home = str(settings.home)
-    result = CliRunner().invoke(app, ["run", TASK, "--home", home, "--checkpoint-url", database, "--json", "-q"])
+    result = CliRunner().invoke(
+        app, ["run", TASK, "--home", home, "--checkpoint-url", database, "--json", "-q"]
+    )
     assert result.exit_code == 0, result.output
     run_id = json.loads(result.stdout)["run_id"]
     assert run_id in threads(database)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from casework.config import Settings
+from casework.engine.store import open_client, open_collection
 from casework.workspace import ingest, open_library
-from skills.store import open_client, open_collection
 
 POSTS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
 BY_SIZE = sorted(POSTS.glob("*.md"), key=lambda path: path.stat().st_size)
@@ -26,7 +26,8 @@ CASEWORK = [sys.executable, "-m", "casework.cli"]
 ADDED = "덧붙여 바뀐 문장입니다"
 
 # One reader: opens the store, searches three times, prints every hit's post id and passage.
-READER = """
+READER = (
+    """
 import json, sys
 from casework import api
 from casework.config import Settings
@@ -35,7 +36,9 @@ out = []
 for query in ("엔비디아 고객", "인공지능", "%s"):
     out += [[hit.post_id, hit.passage] for hit in api.search(query, k=5, settings=settings)]
 print(json.dumps(out, ensure_ascii=False))
-""" % ADDED
+"""
+    % ADDED
+)
 
 
 def copy_posts(folder: Path, paths) -> Path:
@@ -50,12 +53,14 @@ def texts(folder: Path) -> str:
 
 
 def stored_ids(settings: Settings) -> set[str]:
-    return set(open_collection(open_client(settings.store_dir / "chroma"), _name(settings)).get(include=[])["ids"])
+    return set(
+        open_collection(open_client(settings.store_dir / "chroma"), _name(settings)).get(include=[])["ids"]
+    )
 
 
 def _name(settings: Settings) -> str:
+    from casework.engine.embeddings import load_embeddings
     from casework.workspace import collection_name
-    from skills.embeddings import load_embeddings
 
     return collection_name(settings, load_embeddings(settings.embeddings))
 
@@ -77,10 +82,23 @@ def test_eight_readers_during_a_reingest_all_succeed_and_nothing_is_lost(tmp_pat
     new = texts(corpus)
 
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    writer = subprocess.Popen([*CASEWORK, "ingest", "--corpus", str(corpus), "--home", str(settings.home), "--json"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    readers = [subprocess.Popen([sys.executable, "-c", READER, str(settings.home), str(corpus)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(8)]
+    writer = subprocess.Popen(
+        [*CASEWORK, "ingest", "--corpus", str(corpus), "--home", str(settings.home), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    readers = [
+        subprocess.Popen(
+            [sys.executable, "-c", READER, str(settings.home), str(corpus)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(8)
+    ]
     outputs = [process.communicate(timeout=240) for process in [writer, *readers]]
     for process, (out, err) in zip([writer, *readers], outputs):
         assert process.returncode == 0, err[-2000:]
@@ -113,8 +131,20 @@ def test_a_missing_store_is_rebuilt_on_demand(tmp_path):
     settings = Settings(home=tmp_path / "home", corpus=corpus)
     ingest(settings)
     shutil.rmtree(settings.store_dir / "chroma")  # the marker says synced; the vectors are gone
-    result = cli("search", "엔비디아", "--corpus", str(corpus), "--home", str(settings.home), "--mode", "dense", "--json")
-    assert result.returncode == 0 and json.loads(result.stdout), "dense search found nothing in a rebuilt store"
+    result = cli(
+        "search",
+        "엔비디아",
+        "--corpus",
+        str(corpus),
+        "--home",
+        str(settings.home),
+        "--mode",
+        "dense",
+        "--json",
+    )
+    assert result.returncode == 0 and json.loads(result.stdout), (
+        "dense search found nothing in a rebuilt store"
+    )
 
 
 def test_ctrl_c_during_ingest_leaves_the_previous_store_usable(tmp_path):
@@ -125,8 +155,12 @@ def test_ctrl_c_during_ingest_leaves_the_previous_store_usable(tmp_path):
     copy_posts(corpus, BY_SIZE[2:8])  # six new posts: the interrupted ingest has work to do
     lock = settings.store_dir / "write.lock"
     lock.unlink()
-    process = subprocess.Popen([*CASEWORK, "ingest", "--corpus", str(corpus), "--home", str(settings.home)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*CASEWORK, "ingest", "--corpus", str(corpus), "--home", str(settings.home)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while not lock.exists() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)  # the lock file appears when the ingest starts its work

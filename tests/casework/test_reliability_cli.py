@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from samples import SHORTEST_POSTS
 from typer.testing import CliRunner
 
 from casework.cli import app
+
+from samples import SHORTEST_POSTS
 
 runner = CliRunner()
 
@@ -26,7 +27,9 @@ def fails_with_one_line(result, *words: str) -> None:
     assert all(word in lines[0] for word in words), lines[0]
 
 
-@pytest.mark.parametrize("task", ["", "   \n\t ", "\x00\x01\x07\x1b\x7f\u200b"], ids=["empty", "whitespace", "control"])
+@pytest.mark.parametrize(
+    "task", ["", "   \n\t ", "\x00\x01\x07\x1b\x7f\u200b"], ids=["empty", "whitespace", "control"]
+)
 def test_an_empty_task_is_one_line(task, corpus):
     fails_with_one_line(invoke(["run", task, "--corpus", str(corpus)]), "task", "empty")
 
@@ -71,5 +74,9 @@ def test_an_unknown_flag_is_a_usage_error(command):
 def test_a_store_path_that_cannot_be_written_is_one_line(corpus, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("a file where the home folder should be")
-    fails_with_one_line(invoke(["ingest", "--corpus", str(corpus), "--home", str(blocker / "home")]), "store folder")
-    fails_with_one_line(invoke(["search", "x", "--corpus", str(corpus), "--home", str(blocker)]), "store folder")
+    fails_with_one_line(
+        invoke(["ingest", "--corpus", str(corpus), "--home", str(blocker / "home")]), "store folder"
+    )
+    fails_with_one_line(
+        invoke(["search", "x", "--corpus", str(corpus), "--home", str(blocker)]), "store folder"
+    )

@@ -7,7 +7,6 @@ the middle of a command gives one line and exit 1; an ingest cut short loses not
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 from pathlib import Path
@@ -19,7 +18,7 @@ from bench.server import chroma_server, free_port
 from casework import workspace
 from casework.cli import app
 from casework.config import Settings
-from skills import retrieval, store
+from casework.engine import retrieval, store
 
 POSTS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
 SHORTEST = sorted(POSTS.glob("*.md"), key=lambda path: path.stat().st_size)[:3]
@@ -62,7 +61,9 @@ def test_ingest_search_and_run_against_a_server(server, corpus, tmp_path):
     assert first.exit_code == 0, first.output
     report = json.loads(first.output)
     assert report["posts"] == 5 and report["added"] == report["passages"] > 0
-    again = invoke("ingest", *common, "--json", env={"CASEWORK_CHROMA_URL": server})  # the environment works too
+    again = invoke(
+        "ingest", *common, "--json", env={"CASEWORK_CHROMA_URL": server}
+    )  # the environment works too
     assert json.loads(again.output)["added"] == 0
     assert not (Settings(home=home, corpus=corpus).store_dir / "chroma").exists(), "a local store was made"
 
@@ -88,7 +89,9 @@ def test_a_server_killed_mid_run_is_one_line(corpus, tmp_path, monkeypatch):
         assert invoke("ingest", *common, "--chroma-url", url).exit_code == 0
         real = retrieval.dense_search
 
-        def kill_then_search(*args, **kwargs):  # the server dies between opening the store and the first query
+        def kill_then_search(
+            *args, **kwargs
+        ):  # the server dies between opening the store and the first query
             process.send_signal(signal.SIGKILL)
             process.wait()
             return real(*args, **kwargs)
@@ -109,7 +112,9 @@ def test_a_server_killed_mid_ingest_loses_nothing_and_the_ingest_resumes(corpus,
         before = workspace.ingest(settings)
         old_ids = set(store.open_collection(store.open_client(url=url), name).get(include=[])["ids"])
         for path in folder.glob("*.md"):  # every passage changes: the sync has several batches to write
-            path.write_text(path.read_text(encoding="utf-8") + "\n새로 덧붙인 문장입니다.\n", encoding="utf-8")
+            path.write_text(
+                path.read_text(encoding="utf-8") + "\n새로 덧붙인 문장입니다.\n", encoding="utf-8"
+            )
         monkeypatch.setattr(store, "BATCH", 2)
         batches = []
 
@@ -129,7 +134,9 @@ def test_a_server_killed_mid_ingest_loses_nothing_and_the_ingest_resumes(corpus,
         assert "lost the Chroma server" in one_error_line(result)
     monkeypatch.undo()
     with chroma_server(tmp_path / "chroma", port):
-        ids = set(store.open_collection(store.open_client(url=settings.chroma_url), name).get(include=[])["ids"])
+        ids = set(
+            store.open_collection(store.open_client(url=settings.chroma_url), name).get(include=[])["ids"]
+        )
         assert old_ids <= ids, "passages of the previous ingest were lost"
         assert len(ids - old_ids) == 2, "exactly the one batch written before the kill is in"
         resumed = workspace.ingest(settings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -19,11 +18,22 @@ from casework.testing import assert_route, check_golden, normalise
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 TASKS = {
-    "summarize_agile": ("summarize the agile posts",
-                        ["case_worker", "summarizer", "fact_checker", "citation_finder", "case_worker"]),
-    "fact_check": ("fact-check: 애자일 선언문은 2001년에 발표되었다", ["case_worker", "fact_checker", "case_worker"]),
-    "find_sources": ("find sources for: 트랜스포머는 계산 비용이 높다", ["case_worker", "citation_finder", "case_worker"]),
-    "ask_ssm": ("what does the author think about SSM?", ["case_worker", "summarizer", "citation_finder", "case_worker"]),
+    "summarize_agile": (
+        "summarize the agile posts",
+        ["case_worker", "summarizer", "fact_checker", "citation_finder", "case_worker"],
+    ),
+    "fact_check": (
+        "fact-check: 애자일 선언문은 2001년에 발표되었다",
+        ["case_worker", "fact_checker", "case_worker"],
+    ),
+    "find_sources": (
+        "find sources for: 트랜스포머는 계산 비용이 높다",
+        ["case_worker", "citation_finder", "case_worker"],
+    ),
+    "ask_ssm": (
+        "what does the author think about SSM?",
+        ["case_worker", "summarizer", "citation_finder", "case_worker"],
+    ),
 }
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
@@ -67,7 +77,11 @@ def test_runs_persist_in_the_checkpointer_and_as_traces(runs, settings):
     listed = {r.run_id: r for r in list_runs(settings)}
     assert listed[report.run_id].checkpointed and listed[report.run_id].route == report.route
     with checkpointer(settings) as saver:  # a new connection: what a later process would see
-        state = api.default_flow().compile(checkpointer=saver).get_state({"configurable": {"thread_id": report.run_id}})
+        state = (
+            api.default_flow()
+            .compile(checkpointer=saver)
+            .get_state({"configurable": {"thread_id": report.run_id}})
+        )
     assert state.values["task"] == "summarize the agile posts" and state.values["outcome"] == "completed"
     assert api.trace("last", settings).run_id in listed
 
@@ -79,7 +93,9 @@ def test_the_cli_shows_exports_and_lists_runs(runs, settings, tmp_path):
     assert shown.exit_code == 0 and "fact checker" in shown.output and "check_statement" in shown.output
     out = tmp_path / "trace.md"
     exported = runner.invoke(app, ["trace", "export", run_id, "--format", "md", "-o", str(out), *home])
-    assert exported.exit_code == 0 and "handed the case to the **fact checker**" in out.read_text(encoding="utf-8")
+    assert exported.exit_code == 0 and "handed the case to the **fact checker**" in out.read_text(
+        encoding="utf-8"
+    )
     listed = runner.invoke(app, ["runs", "list", *home])
     assert listed.exit_code == 0 and run_id in listed.output
     missing = runner.invoke(app, ["trace", "show", "no-such-run", *home])
@@ -87,13 +103,33 @@ def test_the_cli_shows_exports_and_lists_runs(runs, settings, tmp_path):
 
 
 def test_the_cli_exits_1_with_a_diff_when_the_route_differs(settings):
-    result = CliRunner().invoke(app, ["run", "fact-check: 애자일 선언문은 2001년에 발표되었다", "--quiet", "--home",
-                                      str(settings.home), "--expect-route", "case_worker,summarizer,case_worker"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "run",
+            "fact-check: 애자일 선언문은 2001년에 발표되었다",
+            "--quiet",
+            "--home",
+            str(settings.home),
+            "--expect-route",
+            "case_worker,summarizer,case_worker",
+        ],
+    )
     assert result.exit_code == 1
     assert "expected: case_worker → summarizer → case_worker" in result.output
     assert "first difference at holder 2: expected summarizer, got fact_checker" in result.output
-    ok = CliRunner().invoke(app, ["run", "fact-check: 애자일 선언문은 2001년에 발표되었다", "--quiet", "--home",
-                                  str(settings.home), "--expect-route", "case_worker,fact_checker,case_worker"])
+    ok = CliRunner().invoke(
+        app,
+        [
+            "run",
+            "fact-check: 애자일 선언문은 2001년에 발표되었다",
+            "--quiet",
+            "--home",
+            str(settings.home),
+            "--expect-route",
+            "case_worker,fact_checker,case_worker",
+        ],
+    )
     assert ok.exit_code == 0
 
 
@@ -102,22 +138,36 @@ def test_the_html_page_is_small_and_shows_every_step(runs):
     page = export(trace, "html")
     assert len(page.encode()) < 1_000_000
     assert all(f'id="step-{n}"' in page for n in range(1, len(trace.handoffs()) + 1))
-    assert "<svg" in page and "src=" not in page and "<link rel=\"stylesheet\"" not in page
+    assert "<svg" in page and "src=" not in page and '<link rel="stylesheet"' not in page
 
 
 def chromium(page: Path, tmp_path: Path) -> tuple[str, list[str]]:
     """The DOM chromium builds from a page, and the console messages it logged."""
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-             "--enable-logging=stderr", "--v=0", "--dump-dom"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--dump-dom",
+    ]
     done = subprocess.run([CHROMIUM, *flags, page.as_uri()], capture_output=True, text=True, timeout=120)
     return done.stdout, [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
 
 
-@pytest.mark.skipif(not CHROMIUM, reason="chromium is not installed (apt-get install -y chromium); .ci/run installs it")
+@pytest.mark.skipif(
+    not CHROMIUM, reason="chromium is not installed (apt-get install -y chromium); .ci/run installs it"
+)
 def test_the_html_page_opens_in_chromium_without_console_errors(runs, tmp_path):
     broken = tmp_path / "broken.html"
-    broken.write_text("<!doctype html><link rel=icon href='data:,'><script>console.error('x'); nope();</script>")
+    broken.write_text(
+        "<!doctype html><link rel=icon href='data:,'><script>console.error('x'); nope();</script>"
+    )
     assert chromium(broken, tmp_path)[1], "the console check must catch a broken page"
     _, trace = runs["summarize_agile"]
     page = tmp_path / "trace.html"

@@ -13,7 +13,7 @@ import sys
 import time
 
 from casework import api
-from orchestrator.trace import TraceRecorder
+from casework.orchestrator.trace import TraceRecorder
 
 TASK = "summarize the agile posts"
 
@@ -39,8 +39,11 @@ def main(task: str = TASK, repeats: int = 15) -> None:
 
     settings, flow = Settings(), api.default_flow()
     context = api.build_context(settings, flow)
-    modes = {"no recording": {"record": False}, "recorder only": {"record": False, "watch": lambda event: None},
-             "recorder + checkpointer + trace file": {"record": True}}
+    modes = {
+        "no recording": {"record": False},
+        "recorder only": {"record": False, "watch": lambda event: None},
+        "recorder + checkpointer + trace file": {"record": True},
+    }
     api.run(task, settings, flow=flow, context=context, record=False)
     times: dict[str, list[float]] = {mode: [] for mode in modes}
     for _ in range(repeats):  # interleaved, so load on the machine falls on every mode alike
@@ -51,7 +54,9 @@ def main(task: str = TASK, repeats: int = 15) -> None:
     base = statistics.median(times["no recording"])
     for mode, values in times.items():
         median = statistics.median(values)
-        print(f"{mode:38s} median {median * 1000:7.1f} ms  min {min(values) * 1000:7.1f} ms  {100 * (median / base - 1):+5.1f}%")
+        print(
+            f"{mode:38s} median {median * 1000:7.1f} ms  min {min(values) * 1000:7.1f} ms  {100 * (median / base - 1):+5.1f}%"
+        )
 
 
 if __name__ == "__main__":

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from samples import SHORTEST_POSTS
 
 from casework.config import Settings
+from casework.engine.errors import UserError
+from casework.engine.store import StoreError
 from casework.workspace import ingest, open_library
-from skills.errors import UserError
-from skills.store import StoreError
+
+from samples import SHORTEST_POSTS
 
 
 @pytest.fixture

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from toys import ping_pong_flow, toy_context, toy_flow
+from casework.orchestrator.agent import Agent, pass_case
+from casework.orchestrator.flow import Flow, FlowError
+from casework.orchestrator.run import route, run_case, run_config
 
-from orchestrator.agent import Agent, pass_case
-from orchestrator.flow import Flow, FlowError
-from orchestrator.run import route, run_case, run_config
+from toys import ping_pong_flow, toy_context, toy_flow
 
 
 def run_toy(flow: Flow, task: str = "hello"):
     events = []
-    state = run_case(flow.compile(), task, toy_context(flow), run_config(), lambda kind, data: events.append((kind, data)))
+    state = run_case(
+        flow.compile(), task, toy_context(flow), run_config(), lambda kind, data: events.append((kind, data))
+    )
     return state, events
 
 
@@ -21,7 +23,11 @@ def test_a_case_is_handed_on_and_back_with_reasons():
     state, events = run_toy(toy_flow())
     assert state.answer == "HELLO"
     assert route(state) == ["boss", "worker", "boss"]
-    assert [h.reason for h in state.handoffs] == ["The worker shouts.", "Shouted the task. Back to the boss to compile the answer.", "Done."]
+    assert [h.reason for h in state.handoffs] == [
+        "The worker shouts.",
+        "Shouted the task. Back to the boss to compile the answer.",
+        "Done.",
+    ]
     assert state.handoffs[1].changed == ["extras", "plan"]
 
 

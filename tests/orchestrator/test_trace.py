@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from toys import ping_pong_flow, toy_context, toy_flow
 
 from casework.exports import FORMATS, export
 from casework.exports.mermaid import flowchart, sequence
+from casework.orchestrator.flow import Flow
+from casework.orchestrator.run import run_case, run_config
+from casework.orchestrator.trace import HandoffEvent, SkillEvent, Trace, TraceRecorder
 from casework.testing import assert_route, normalise, route_diff, structure
-from orchestrator.flow import Flow
-from orchestrator.run import run_case, run_config
-from orchestrator.trace import HandoffEvent, SkillEvent, Trace, TraceRecorder
+
+from toys import ping_pong_flow, toy_context, toy_flow
 
 HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
@@ -29,7 +30,11 @@ def test_a_run_is_recorded_in_order_with_typed_events():
     assert trace.route == ["boss", "worker", "boss"] and trace.outcome == "completed"
     assert trace.graph == {"boss": ["worker", "__end__"], "worker": ["boss"]} and trace.entry == "boss"
     shout = trace.events[1]
-    assert isinstance(shout, SkillEvent) and (shout.agent, shout.skill, shout.result) == ("worker", "shout", "HELLO")
+    assert isinstance(shout, SkillEvent) and (shout.agent, shout.skill, shout.result) == (
+        "worker",
+        "shout",
+        "HELLO",
+    )
     assert shout.ms > 0 and trace.ended >= trace.started
 
 
@@ -69,14 +74,25 @@ def test_an_error_is_recorded_against_the_agent_that_held_the_case():
         run_case(flow.compile(), "hello", toy_context(flow), run_config(), recorder)
     recorder.fail(ZeroDivisionError("division by zero"))
     error = recorder.finish("error").events[-1]
-    assert (error.kind, error.agent, error.message) == ("error", "worker", "ZeroDivisionError: division by zero")
+    assert (error.kind, error.agent, error.message) == (
+        "error",
+        "worker",
+        "ZeroDivisionError: division by zero",
+    )
 
 
 def test_fallbacks_written_to_the_stream_become_error_events():
     recorder = TraceRecorder("t", "r")
-    recorder("custom", {"event": "fallback", "agent": "summarizer", "skill": "summarize", "reason": "TimeoutError"})
+    recorder(
+        "custom", {"event": "fallback", "agent": "summarizer", "skill": "summarize", "reason": "TimeoutError"}
+    )
     event = recorder.trace.events[0]
-    assert (event.kind, event.agent, event.skill, event.message) == ("error", "summarizer", "summarize", "TimeoutError")
+    assert (event.kind, event.agent, event.skill, event.message) == (
+        "error",
+        "summarizer",
+        "summarize",
+        "TimeoutError",
+    )
     assert event.fallback == "the offline summarize"
 
 
@@ -140,9 +156,13 @@ def test_the_live_view_says_who_holds_the_case_and_each_handoff_as_it_happens():
     out = StringIO()
     flow = toy_flow()
     with LiveView(Console(file=out, width=200), entry="boss") as live:
-        run_case(flow.compile(), "hello", toy_context(flow), run_config(), TraceRecorder("hello", "r", flow, live))
+        run_case(
+            flow.compile(), "hello", toy_context(flow), run_config(), TraceRecorder("hello", "r", flow, live)
+        )
     shown = out.getvalue()
-    assert shown.index("boss has the case") < shown.index("boss → worker") < shown.index("worker has the case")
+    assert (
+        shown.index("boss has the case") < shown.index("boss → worker") < shown.index("worker has the case")
+    )
     assert "shout" in shown and "held" in shown and "boss closes the case" in shown
     quiet = StringIO()
     LiveView(Console(file=quiet), enabled=False)(record(flow).events[0])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from skills.compare import polarity_flip, quantities, role_swap, swapped
-from skills.evidence import Verdict, check_claim, check_statement, overall, split_claims
+from casework.engine.compare import polarity_flip, quantities, role_swap, swapped
+from casework.skills.evidence import Verdict, check_claim, check_statement, overall, split_claims
 
 
 def test_a_paraphrase_of_the_corpus_is_supported(library):
@@ -42,7 +44,9 @@ def test_an_english_claim_finds_korean_evidence(library):
 
 
 def test_a_claim_is_refuted_when_one_of_its_clauses_is(library):
-    verdicts = check_claim(library, "인텔은 2024년 8월에 최악의 주가 하락을 겪었고, 애자일 선언문은 1995년에 발표되었다.")
+    verdicts = check_claim(
+        library, "인텔은 2024년 8월에 최악의 주가 하락을 겪었고, 애자일 선언문은 1995년에 발표되었다."
+    )
     assert [v.verdict for v in verdicts] == ["SUPPORTED", "REFUTED"]
     assert overall(verdicts).verdict == "REFUTED"
 
@@ -50,7 +54,7 @@ def test_a_claim_is_refuted_when_one_of_its_clauses_is(library):
 def test_evidence_offsets_point_into_the_post(library):
     verdict = check_statement(library, "뉴럴링크는 1,024개의 미세 전극을 가진 뇌 임플란트를 개발했다.")
     evidence = verdict.evidence[0]
-    assert library.posts[evidence.post_id].post.text[evidence.start:evidence.end] == evidence.sentence
+    assert library.posts[evidence.post_id].post.text[evidence.start : evidence.end] == evidence.sentence
 
 
 def test_overall_of_mixed_verdicts():
@@ -63,34 +67,53 @@ def test_overall_of_mixed_verdicts():
     assert overall([]).verdict == "NOT_ENOUGH_INFO"
 
 
-@pytest.mark.parametrize(("text", "pieces"), [
-    ("짧다", ["짧다"]),
-    ("인텔의 Itanium은 시장에서 성공했고 AMD의 x86-64는 실패했다.", ["인텔의 Itanium은 시장에서 성공했고", "AMD의 x86-64는 실패했다."]),
-    ("계산 비용이 낮으며, 긴 시퀀스를 잘 처리한다.", ["계산 비용이 낮으며", "긴 시퀀스를 잘 처리한다."]),
-    ("정치를 보지 말고 정책을 봐야 한다.", ["정치를 보지 말고 정책을 봐야 한다."]),
-    ("The chip is fast; the board was late.", ["The chip is fast", "the board was late."]),
-    ("Work in short cycles, moving fast, and improving through feedback.",
-     ["Work in short cycles, moving fast, and improving through feedback."]),
-    ("첫 문장이다. 두 번째 문장이다.", ["첫 문장이다.", "두 번째 문장이다."]),
-    ("1.5배 성장했다.", ["1.5배 성장했다."]),
-    ("   ", []),
-])
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("짧다", ["짧다"]),
+        (
+            "인텔의 Itanium은 시장에서 성공했고 AMD의 x86-64는 실패했다.",
+            ["인텔의 Itanium은 시장에서 성공했고", "AMD의 x86-64는 실패했다."],
+        ),
+        ("계산 비용이 낮으며, 긴 시퀀스를 잘 처리한다.", ["계산 비용이 낮으며", "긴 시퀀스를 잘 처리한다."]),
+        ("정치를 보지 말고 정책을 봐야 한다.", ["정치를 보지 말고 정책을 봐야 한다."]),
+        ("The chip is fast; the board was late.", ["The chip is fast", "the board was late."]),
+        (
+            "Work in short cycles, moving fast, and improving through feedback.",
+            ["Work in short cycles, moving fast, and improving through feedback."],
+        ),
+        ("첫 문장이다. 두 번째 문장이다.", ["첫 문장이다.", "두 번째 문장이다."]),
+        ("1.5배 성장했다.", ["1.5배 성장했다."]),
+        ("   ", []),
+    ],
+)
 def test_split_claims(text, pieces):
     assert split_claims(text) == pieces
 
 
 @hypothesis_settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("가나다했고며지만, ;.!?\nand but AB12")), max_size=60) | st.text(max_size=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("가나다했고며지만, ;.!?\nand but AB12")), max_size=60)
+    | st.text(max_size=40)
+)
 def test_split_claims_never_returns_empty_pieces(text):
     pieces = split_claims(text)
     assert all(piece.strip() for piece in pieces)
     assert pieces or not text.strip()
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("1,000달러", 1000, "$"), ("2천 명", 2000, "명"), ("5000만원", 5e7, "원"), ("2018년", 2018, "년"),
-    ("80%", 80, "%"), ("50 million users", 5e7, "명"), ("$130억", 1.3e10, "$"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("1,000달러", 1000, "$"),
+        ("2천 명", 2000, "명"),
+        ("5000만원", 5e7, "원"),
+        ("2018년", 2018, "년"),
+        ("80%", 80, "%"),
+        ("50 million users", 5e7, "명"),
+        ("$130억", 1.3e10, "$"),
+    ],
+)
 def test_quantities_are_normalised(text, value, unit):
     assert (quantities(text)[0].value, quantities(text)[0].unit) == (value, unit)
 
@@ -102,5 +125,8 @@ def test_double_negation_is_positive():
 
 def test_swapped_roles_are_seen_by_word_order_and_by_comparison():
     assert swapped("Acme is the customer of Globex.", "Globex is the customer of Acme.", ["acme", "globex"])
-    assert role_swap("SSM은 Transformer보다 계산 비용이 높다.", "Transformer는 계산 비용이 높다.") == "transformer"
+    assert (
+        role_swap("SSM은 Transformer보다 계산 비용이 높다.", "Transformer는 계산 비용이 높다.")
+        == "transformer"
+    )
     assert role_swap("A사가 B사보다 크다.", "A사가 B사보다 크다.") is None

@@ -5,16 +5,47 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from skills.corpus import split_raw
-from skills.evidence import split_claims
-from skills.intent import parse_intent
+from casework.engine.importer import split_raw
+from casework.skills.evidence import split_claims
+from casework.skills.intent import parse_intent
 
 # Text that looks like the corpus: Korean, English, digits, blog punctuation, dates and newlines.
-PIECES = st.sampled_from(["애자일", "프로젝트", "은 ", "는 ", "이고 ", "지만 ", "and ", "but ", "Agile ", "2023.01.05",
-                          "2023-01-05 ", "summarize ", "요약해줘", "fact-check: ", "사실인가요?", "출처를 찾아줘: ",
-                          ". ", "!", "?", "\n", "\n\n", "# ", "---\n", "#태그 ", "댓글 ", "공감 ", ";", ",", "\t"])
+PIECES = st.sampled_from(
+    [
+        "애자일",
+        "프로젝트",
+        "은 ",
+        "는 ",
+        "이고 ",
+        "지만 ",
+        "and ",
+        "but ",
+        "Agile ",
+        "2023.01.05",
+        "2023-01-05 ",
+        "summarize ",
+        "요약해줘",
+        "fact-check: ",
+        "사실인가요?",
+        "출처를 찾아줘: ",
+        ". ",
+        "!",
+        "?",
+        "\n",
+        "\n\n",
+        "# ",
+        "---\n",
+        "#태그 ",
+        "댓글 ",
+        "공감 ",
+        ";",
+        ",",
+        "\t",
+    ]
+)
 TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

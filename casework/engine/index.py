@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
-from skills.corpus import Post
-from skills.text import Sentence, add_words, split_sentences, tokenize
+from casework.engine.posts import Post
+from casework.engine.text import Sentence, add_words, split_sentences, tokenize
 
 PASSAGE_CHARS = 500  # a passage is a few sentences: small enough to quote, big enough to match
 ANALYSIS_VERSION = 2
@@ -62,10 +62,17 @@ def make_passages(post: Post, sentences: list[AnalyzedSentence], post_digest: st
         if sum(len(s.text) for s in group) >= PASSAGE_CHARS or sentence is sentences[-1]:
             start, end = group[0].start, group[-1].end
             text = post.text[start:end]
-            passages.append(Passage(
-                id=hashlib.sha256(f"{post_digest}:{start}:{text}".encode()).hexdigest()[:24],
-                post_id=post.id, title=post.title, text=text, start=start, end=end,
-                terms=[t for s in group for t in s.terms]))
+            passages.append(
+                Passage(
+                    id=hashlib.sha256(f"{post_digest}:{start}:{text}".encode()).hexdigest()[:24],
+                    post_id=post.id,
+                    title=post.title,
+                    text=text,
+                    start=start,
+                    end=end,
+                    terms=[t for s in group for t in s.terms],
+                )
+            )
             group = []
     return passages
 
@@ -73,13 +80,21 @@ def make_passages(post: Post, sentences: list[AnalyzedSentence], post_digest: st
 def analyze_post(post: Post) -> AnalyzedPost:
     """Split a post into sentences and passages and find their terms (loads Kiwi)."""
     post_digest = digest(post)
-    sentences = [AnalyzedSentence(**s.model_dump(), terms=tokenize(s.text)) for s in split_sentences(post.text)]
-    return AnalyzedPost(post=post, digest=post_digest, title_terms=tokenize(post.title),
-                        sentences=sentences, passages=make_passages(post, sentences, post_digest))
+    sentences = [
+        AnalyzedSentence(**s.model_dump(), terms=tokenize(s.text)) for s in split_sentences(post.text)
+    ]
+    return AnalyzedPost(
+        post=post,
+        digest=post_digest,
+        title_terms=tokenize(post.title),
+        sentences=sentences,
+        passages=make_passages(post, sentences, post_digest),
+    )
 
 
-def analyze_corpus(posts: list[Post], cache_file: Path, vocabulary_hints: list[str] = (),
-                   progress=None) -> list[AnalyzedPost]:
+def analyze_corpus(
+    posts: list[Post], cache_file: Path, vocabulary_hints: list[str] = (), progress=None
+) -> list[AnalyzedPost]:
     """Analysed posts, reusing the cache for unchanged ones and updating the cache file."""
     cached = load_cache(cache_file)
     fresh = [post for post in posts if digest(post) not in cached]

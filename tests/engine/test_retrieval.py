@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skills.retrieval import Hit, fuse
+from casework.engine.retrieval import Hit, fuse
 
 AGILE = {"애자일(Agile) : 우리가 실패하는 이유", "애자일(Agile) : 성공하는 프로젝트들의 비결"}
 
@@ -19,7 +19,7 @@ def test_a_hit_is_a_passage_with_offsets_into_its_post(library):
     for hit in hits:
         assert set(hit.model_dump()) == {"post_id", "title", "score", "passage", "start", "end"}
         post = library.posts[hit.post_id].post
-        assert post.text[hit.start:hit.end] == hit.passage
+        assert post.text[hit.start : hit.end] == hit.passage
         assert hit.title == post.title
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
@@ -28,19 +28,24 @@ def test_the_agile_posts_are_the_top_two(library):
     assert set(titles(library, library.search_posts("the agile posts", k=2))) == AGILE
 
 
-@pytest.mark.parametrize("query, title", [
-    ("orchestration", "AI 에이전트의 협업과 오케스트레이션"),
-    ("state space models", "인공지능 모델 범람의 시대에 우리가 한 번 짚고 넘어가야할 SSM"),
-    ("애자일 선언문", "애자일(Agile) : 성공하는 프로젝트들의 비결"),
-    ("TF-IDF 쉽게 설명", "TF_IDF 한 줄로."),
-])
+@pytest.mark.parametrize(
+    "query, title",
+    [
+        ("orchestration", "AI 에이전트의 협업과 오케스트레이션"),
+        ("state space models", "인공지능 모델 범람의 시대에 우리가 한 번 짚고 넘어가야할 SSM"),
+        ("애자일 선언문", "애자일(Agile) : 성공하는 프로젝트들의 비결"),
+        ("TF-IDF 쉽게 설명", "TF_IDF 한 줄로."),
+    ],
+)
 def test_queries_find_the_right_post_at_rank_1(library, query, title):
     assert titles(library, library.search_posts(query, k=3))[0] == title
 
 
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
 def test_every_mode_finds_the_orchestration_post(library, mode):
-    assert "AI 에이전트의 협업과 오케스트레이션" in titles(library, library.search_posts("오케스트레이션", k=5, mode=mode))
+    assert "AI 에이전트의 협업과 오케스트레이션" in titles(
+        library, library.search_posts("오케스트레이션", k=5, mode=mode)
+    )
 
 
 def test_search_posts_lists_each_post_once(library):
@@ -74,7 +79,11 @@ def test_hit_is_plain_data():
 
 
 def test_dense_queries_get_translations_into_the_corpus_language_only():
-    from skills.retrieval import toward_language
+    from casework.engine.retrieval import toward_language
 
-    term_map = {"agile": {"애자일", "민첩성", "agility"}, "애자일": {"agile"}, "ai": {"인공지능", "artificial intelligence"}}
+    term_map = {
+        "agile": {"애자일", "민첩성", "agility"},
+        "애자일": {"agile"},
+        "ai": {"인공지능", "artificial intelligence"},
+    }
     assert toward_language(term_map, "ko") == {"agile": {"애자일", "민첩성"}, "ai": {"인공지능"}}

@@ -22,10 +22,14 @@ EN_STOPWORDS = frozenset(
 )
 
 # Trailing particles, longest first, stripped from a word the lexicon does not know as written.
-PARTICLES = tuple(sorted(
-    "은 는 이 가 을 를 에 의 로 와 과 도 만 나 랑 에서 에게 으로 까지 부터 보다 처럼 이나 이라 라는 라고 로도 로는 에는 "
-    "에도 와의 과의 이랑 에서는 으로는 에게서 까지는 부터는 이라는 이라고 에서도 으로도 이란 란 들은 들이 들을 들의".split(),
-    key=len, reverse=True))
+PARTICLES = tuple(
+    sorted(
+        "은 는 이 가 을 를 에 의 로 와 과 도 만 나 랑 에서 에게 으로 까지 부터 보다 처럼 이나 이라 라는 라고 로도 로는 에는 "
+        "에도 와의 과의 이랑 에서는 으로는 에게서 까지는 부터는 이라는 이라고 에서도 으로도 이란 란 들은 들이 들을 들의".split(),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 class Sentence(BaseModel):
@@ -57,10 +61,15 @@ def split_sentences(text: str) -> list[Sentence]:
     for line in text.split("\n"):
         if line.strip():
             for part in kiwi().split_into_sents(line):
-                chunk = line[part.start:part.end]
+                chunk = line[part.start : part.end]
                 lead = len(chunk) - len(chunk.lstrip())
-                sentences.append(Sentence(text=chunk.strip(), start=offset + part.start + lead,
-                                          end=offset + part.start + lead + len(chunk.strip())))
+                sentences.append(
+                    Sentence(
+                        text=chunk.strip(),
+                        start=offset + part.start + lead,
+                        end=offset + part.start + lead + len(chunk.strip()),
+                    )
+                )
         offset += len(line) + 1
     return [s for s in sentences if s.text]
 
@@ -93,7 +102,7 @@ def segment(text: str, lexicon: frozenset[str]) -> list[str]:
             continue
         if glued and (len(word) == 1 or word in PARTICLES):
             continue
-        stripped = next((word[:-len(p)] for p in PARTICLES if word.endswith(p) and len(word) > len(p)), word)
+        stripped = next((word[: -len(p)] for p in PARTICLES if word.endswith(p) and len(word) > len(p)), word)
         if word in lexicon or (stripped != word and stripped in lexicon and len(stripped) > 1):
             terms.append(word if word in lexicon else stripped)
             continue
@@ -108,11 +117,13 @@ def _known_prefixes(word: str, stripped: str, lexicon: frozenset[str], glued: bo
         prefix = next((rest[:n] for n in range(len(rest), 0, -1) if rest[:n] in lexicon), None)
         if prefix is None:
             if rest == word and len(stripped) > 1 and not glued:
-                pieces.append(stripped)  # unknown word: keep it without its particle, it may still match as text
+                pieces.append(
+                    stripped
+                )  # unknown word: keep it without its particle, it may still match as text
             break
         if (rest == word and not glued) or len(prefix) > 1:
             pieces.append(prefix)
-        rest = rest[len(prefix):]
+        rest = rest[len(prefix) :]
     return pieces
 
 
@@ -122,5 +133,5 @@ def char_ngrams(text: str, sizes: tuple[int, ...] = (2, 3)) -> list[str]:
     for word in WORD.findall(text.lower()):
         grams.append(word)
         for n in sizes:
-            grams.extend(word[i:i + n] for i in range(len(word) - n + 1))
+            grams.extend(word[i : i + n] for i in range(len(word) - n + 1))
     return grams

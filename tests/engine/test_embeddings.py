@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from skills.embeddings import HashedNgramEmbeddings, embeddings_name, load_embeddings
+from casework.engine.embeddings import HashedNgramEmbeddings, embeddings_name, load_embeddings
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +31,20 @@ def test_text_without_words_gives_the_zero_vector(embeddings):
 
 
 def test_shared_ngrams_bring_texts_closer_across_particles(embeddings):
-    query, same, other = (np.array(v) for v in embeddings.embed_documents(
-        ["애자일의 실패", "애자일이 실패하는 이유", "전기가 부족한 데이터 센터"]))
+    query, same, other = (
+        np.array(v)
+        for v in embeddings.embed_documents(
+            ["애자일의 실패", "애자일이 실패하는 이유", "전기가 부족한 데이터 센터"]
+        )
+    )
     assert query @ same > query @ other + 0.2
 
 
 def test_embed_documents_matches_embed_query(embeddings):
-    assert embeddings.embed_documents(["하나", "둘"]) == [embeddings.embed_query("하나"), embeddings.embed_query("둘")]
+    assert embeddings.embed_documents(["하나", "둘"]) == [
+        embeddings.embed_query("하나"),
+        embeddings.embed_query("둘"),
+    ]
 
 
 def test_load_embeddings_by_spec():

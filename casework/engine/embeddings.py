@@ -15,7 +15,7 @@ import math
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from skills.text import char_ngrams
+from casework.engine.text import char_ngrams
 
 DEFAULT = "hash"
 
@@ -62,5 +62,7 @@ def load_embeddings(spec: str = DEFAULT) -> Embeddings:
 
 def embeddings_name(embeddings: Embeddings) -> str:
     """A short name that keeps collections of different embeddings apart."""
-    name = getattr(embeddings, "name", None) or getattr(embeddings, "model", None) or type(embeddings).__name__
+    name = (
+        getattr(embeddings, "name", None) or getattr(embeddings, "model", None) or type(embeddings).__name__
+    )
     return "".join(ch if ch.isalnum() else "-" for ch in str(name)).strip("-")[:40] or "custom"

@@ -5,10 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from skills.corpus import (CorpusError, is_noise, load_posts, merge_duplicates, post_id, read_post_file,
-                           split_folder, split_raw, write_posts)
+from casework.engine.importer import is_noise, split_folder, split_raw
+from casework.engine.posts import (
+    CorpusError,
+    load_posts,
+    merge_duplicates,
+    post_id,
+    read_post_file,
+    write_posts,
+)
 
 RAW = Path(__file__).resolve().parents[2] / "corpus" / "raw"
 
@@ -44,19 +53,38 @@ def test_drops_reactions_counts_subscribe_and_footer_lines(posts):
         assert not any(line.strip().isdigit() for line in lines)
 
 
-@pytest.mark.parametrize("line", ["👍❤️", "16", "1,024", "구독", "Subscribe", "/haebom", "'haebom' 구독하기",
-                                  "haebom@kakao.com", "📚 Haebom의 아카이브에 오신 걸 환영합니다.", "---", "  • Haebom", ""])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "👍❤️",
+        "16",
+        "1,024",
+        "구독",
+        "Subscribe",
+        "/haebom",
+        "'haebom' 구독하기",
+        "haebom@kakao.com",
+        "📚 Haebom의 아카이브에 오신 걸 환영합니다.",
+        "---",
+        "  • Haebom",
+        "",
+    ],
+)
 def test_noise_lines(line):
     assert is_noise(line)
 
 
-@pytest.mark.parametrize("line", ["애자일(Agile) : 우리가 실패하는 이유", "2023년 3분기 성장률은 0.6%였다.", "GPT3가 배우는 것"])
+@pytest.mark.parametrize(
+    "line", ["애자일(Agile) : 우리가 실패하는 이유", "2023년 3분기 성장률은 0.6%였다.", "GPT3가 배우는 것"]
+)
 def test_content_lines_are_not_noise(line):
     assert not is_noise(line)
 
 
 def test_merges_the_ssm_post_that_appears_in_two_raw_files(posts):
-    raw_hits = [path.name for path in RAW.glob("*.txt") if "짚고 넘어가야할 SSM" in path.read_text(encoding="utf-8")]
+    raw_hits = [
+        path.name for path in RAW.glob("*.txt") if "짚고 넘어가야할 SSM" in path.read_text(encoding="utf-8")
+    ]
     assert len(raw_hits) == 2
     ssm = [post for post in posts if post.title.endswith("짚고 넘어가야할 SSM")]
     assert len(ssm) == 1
@@ -80,7 +108,9 @@ def test_dated_blog_posts_carry_month_and_day(by_title):
 
 def test_dated_blog_heading_without_body_is_not_a_post():
     text = "01/12, Tue\n빈 제목\n02/14, Sun\n제목\n본문입니다.\n"
-    assert [(p.title, p.text, p.date) for p in split_raw(text, "x.txt")] == [("제목", "본문입니다.", "--02-14")]
+    assert [(p.title, p.text, p.date) for p in split_raw(text, "x.txt")] == [
+        ("제목", "본문입니다.", "--02-14")
+    ]
 
 
 def test_merge_keeps_the_longer_text_and_the_first_source():
@@ -129,10 +159,28 @@ def test_a_folder_with_no_readable_post_is_an_error(tmp_path):
 
 
 @hypothesis_settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(
-    st.text(max_size=120),
-    st.sampled_from(["Haebom", "👍", "16", "구독", "02/14, Sun", "2022.11.25 | 537호", "이덕주 드림", "",
-                     "애자일(Agile) : 우리가 실패하는 이유", "한국어 본문 " * 12])), max_size=30))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=120),
+            st.sampled_from(
+                [
+                    "Haebom",
+                    "👍",
+                    "16",
+                    "구독",
+                    "02/14, Sun",
+                    "2022.11.25 | 537호",
+                    "이덕주 드림",
+                    "",
+                    "애자일(Agile) : 우리가 실패하는 이유",
+                    "한국어 본문 " * 12,
+                ]
+            ),
+        ),
+        max_size=30,
+    )
+)
 def test_split_raw_never_raises_and_every_post_has_a_title_and_text(lines):
     for post in split_raw("\n".join(lines), "fuzz.txt"):
         assert post.title.strip() and post.text.strip()

@@ -14,26 +14,98 @@ import re
 
 from pydantic import BaseModel
 
-MULTIPLIERS = {"천": 1e3, "만": 1e4, "백만": 1e6, "천만": 1e7, "억": 1e8, "조": 1e12,
-               "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-UNITS = {"달러": "$", "dollar": "$", "dollars": "$", "$": "$", "usd": "$", "원": "원", "won": "원",
-         "%": "%", "percent": "%", "퍼센트": "%", "명": "명", "people": "명", "users": "명", "person": "명",
-         "년": "년", "year": "년", "years": "년", "월": "월", "개월": "개월", "months": "개월",
-         "w": "w", "gw": "gw", "kg": "kg", "톤": "톤", "tons": "톤", "회": "회", "times": "회", "개": "개",
-         "대": "대", "시간": "시간", "hours": "시간", "배": "배", "times.": "배", "세": "세", "건": "건"}
+MULTIPLIERS = {
+    "천": 1e3,
+    "만": 1e4,
+    "백만": 1e6,
+    "천만": 1e7,
+    "억": 1e8,
+    "조": 1e12,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+UNITS = {
+    "달러": "$",
+    "dollar": "$",
+    "dollars": "$",
+    "$": "$",
+    "usd": "$",
+    "원": "원",
+    "won": "원",
+    "%": "%",
+    "percent": "%",
+    "퍼센트": "%",
+    "명": "명",
+    "people": "명",
+    "users": "명",
+    "person": "명",
+    "년": "년",
+    "year": "년",
+    "years": "년",
+    "월": "월",
+    "개월": "개월",
+    "months": "개월",
+    "w": "w",
+    "gw": "gw",
+    "kg": "kg",
+    "톤": "톤",
+    "tons": "톤",
+    "회": "회",
+    "times": "회",
+    "개": "개",
+    "대": "대",
+    "시간": "시간",
+    "hours": "시간",
+    "배": "배",
+    "times.": "배",
+    "세": "세",
+    "건": "건",
+}
 MONTHS = "january february march april may june july august september october november december".split()
 QUANTITY = re.compile(
     r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(백만|천만|천|만|억|조|thousand|million|billion|trillion)?"
     r"\s?(달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|개월|months|월|"
-    r"gw|kg|w|톤|tons|회|times|개|대|시간|hours|배|세|건)?", re.IGNORECASE)
-KOREAN_NEGATION = re.compile(r"(?:^|\s)(?:안|못)\s|지\s?(?:않|못)|없[다었고는어지습으이]|없$|아니|아닌|아닙|아님|않[았는고은다습]|"
-                             r"말자|지\s?마|되지\s?않|[가-힣]+지\s?않")
-ENGLISH_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE)
-ANTONYMS = [("증가", "감소"), ("늘", "줄"), ("높", "낮"), ("성공", "실패"), ("이전", "이후"), ("상승", "하락"),
-            ("상향", "하향"), ("올렸", "내렸"), ("많", "적"), ("크", "작"), ("빠르", "느리"), ("유리", "불리"),
-            ("긍정", "부정"), ("흑자", "적자"), ("확대", "축소"), ("찬성", "반대"), ("최고", "최저"),
-            ("increase", "decrease"), ("rise", "fall"), ("high", "low"), ("success", "fail"), ("before", "after"),
-            ("more", "less"), ("win", "lose"), ("up", "down"), ("larger", "smaller"), ("faster", "slower")]
+    r"gw|kg|w|톤|tons|회|times|개|대|시간|hours|배|세|건)?",
+    re.IGNORECASE,
+)
+KOREAN_NEGATION = re.compile(
+    r"(?:^|\s)(?:안|못)\s|지\s?(?:않|못)|없[다었고는어지습으이]|없$|아니|아닌|아닙|아님|않[았는고은다습]|"
+    r"말자|지\s?마|되지\s?않|[가-힣]+지\s?않"
+)
+ENGLISH_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE
+)
+ANTONYMS = [
+    ("증가", "감소"),
+    ("늘", "줄"),
+    ("높", "낮"),
+    ("성공", "실패"),
+    ("이전", "이후"),
+    ("상승", "하락"),
+    ("상향", "하향"),
+    ("올렸", "내렸"),
+    ("많", "적"),
+    ("크", "작"),
+    ("빠르", "느리"),
+    ("유리", "불리"),
+    ("긍정", "부정"),
+    ("흑자", "적자"),
+    ("확대", "축소"),
+    ("찬성", "반대"),
+    ("최고", "최저"),
+    ("increase", "decrease"),
+    ("rise", "fall"),
+    ("high", "low"),
+    ("success", "fail"),
+    ("before", "after"),
+    ("more", "less"),
+    ("win", "lose"),
+    ("up", "down"),
+    ("larger", "smaller"),
+    ("faster", "slower"),
+]
 OPPOSITE = {a: b for pair in ANTONYMS for a, b in (pair, pair[::-1])}  # each word of a pair to the other
 
 
@@ -72,7 +144,9 @@ def quantity_conflict(statement: str, evidence: str) -> str | None:
             continue
         rivals = [q for q in theirs if q.unit == quantity.unit and q.value not in {o.value for o in ours}]
         if rivals and (quantity.unit or len(ours) == 1):
-            conflicts.append(f"the statement says {_show(quantity)} where the evidence says {_show(rivals[0])}")
+            conflicts.append(
+                f"the statement says {_show(quantity)} where the evidence says {_show(rivals[0])}"
+            )
     if len(conflicts) > 1 and not values & {q.value for q in ours}:
         return None  # every slot differs, nothing in common: another event or period, not a misquote
     return conflicts[0] if conflicts else None
@@ -100,7 +174,12 @@ def antonym_conflict(statement: str, evidence: str) -> tuple[str, str] | None:
     ours, theirs = statement.lower(), evidence.lower()
     for a, b in ANTONYMS:
         for word, opposite in ((a, b), (b, a)):
-            if _has(ours, word) and not _has(ours, opposite) and _has(theirs, opposite) and not _has(theirs, word):
+            if (
+                _has(ours, word)
+                and not _has(ours, opposite)
+                and _has(theirs, opposite)
+                and not _has(theirs, word)
+            ):
                 return word, opposite
     return None
 
@@ -110,7 +189,7 @@ def swapped(statement: str, evidence: str, names: list[str]) -> tuple[str, str] 
     ours, theirs = statement.lower(), evidence.lower()
     present = [n for n in dict.fromkeys(names) if n in ours and n in theirs]
     for i, a in enumerate(present):
-        for b in present[i + 1:]:
+        for b in present[i + 1 :]:
             if a in b or b in a:
                 continue
             if (ours.index(a) < ours.index(b)) != (theirs.index(a) < theirs.index(b)):
@@ -118,7 +197,9 @@ def swapped(statement: str, evidence: str, names: list[str]) -> tuple[str, str] 
     return None
 
 
-VERBAL_ENDINGS = set("다지고며요서면니게음기던은는을데까죠야들")  # endings and the plural 들, not noun classes
+VERBAL_ENDINGS = set(
+    "다지고며요서면니게음기던은는을데까죠야들"
+)  # endings and the plural 들, not noun classes
 SUBJECT, THAN = ("은", "는", "이", "가", "에서", "의"), ("보다",)
 STEM = re.compile(r"(?:에서는|에서|에게|으로|보다|까지|부터|처럼|은|는|이|가|을|를|에|의|로|와|과|도|만)$")
 
@@ -132,18 +213,24 @@ def stem(word: str) -> str:
 
 def role_swap(statement: str, evidence: str) -> str | None:
     """A name compared with 보다 in one text but the subject (or place) of the other: A가 B보다 / B가."""
+
     def roles(text: str) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         for word in text.split():
             for ending in (*THAN, *SUBJECT):
                 if word.endswith(ending) and len(word) > len(ending) + 1:
-                    found.setdefault(stem(word[:-len(ending)]), set()).add("than" if ending in THAN else "subject")
+                    found.setdefault(stem(word[: -len(ending)]), set()).add(
+                        "than" if ending in THAN else "subject"
+                    )
                     break
         return found
+
     ours, theirs = roles(statement), roles(evidence)
     for name, kinds in ours.items():
         other = theirs.get(name, set())
-        if ("than" in kinds and "subject" in other - kinds) or ("subject" in kinds and "than" in other - kinds):
+        if ("than" in kinds and "subject" in other - kinds) or (
+            "subject" in kinds and "than" in other - kinds
+        ):
             return name
     return None
 
@@ -172,8 +259,12 @@ def _same_kind(a: str, b: str) -> bool:
     latin = re.compile(r"[a-z]")
     if latin.search(a) and latin.search(b):
         return re.sub(r"[가-힣]", "", a) != re.sub(r"[가-힣]", "", b)
-    return (bool(re.fullmatch(r"[가-힣]+", a + b)) and a[-1] == b[-1] and a[0] != b[0]
-            and a[-1] not in VERBAL_ENDINGS)
+    return (
+        bool(re.fullmatch(r"[가-힣]+", a + b))
+        and a[-1] == b[-1]
+        and a[0] != b[0]
+        and a[-1] not in VERBAL_ENDINGS
+    )
 
 
 def _has(text: str, word: str) -> bool:
@@ -184,5 +275,11 @@ def _has(text: str, word: str) -> bool:
 
 def _show(quantity: Quantity) -> str:
     whole = quantity.value == int(quantity.value)
-    value = f"{quantity.value:.0f}" if quantity.unit == "년" else f"{quantity.value:,.0f}" if whole else f"{quantity.value:g}"
+    value = (
+        f"{quantity.value:.0f}"
+        if quantity.unit == "년"
+        else f"{quantity.value:,.0f}"
+        if whole
+        else f"{quantity.value:g}"
+    )
     return f"{value}{quantity.unit}" if quantity.unit not in ("$",) else f"${value}"

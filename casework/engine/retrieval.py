@@ -15,11 +15,11 @@ from collections import Counter, defaultdict
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel
 
-from skills.corpus import language_of
-from skills.index import AnalyzedPost, Passage
-from skills.store import dense_search
-from skills.terms import TermMap, expand_query
-from skills.text import segment
+from casework.engine.index import AnalyzedPost, Passage
+from casework.engine.posts import language_of
+from casework.engine.store import dense_search
+from casework.engine.terms import TermMap, expand_query
+from casework.engine.text import segment
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of top ranks
 CANDIDATES = 50
@@ -60,8 +60,11 @@ def fuse(*rankings: list[str], k: int = RRF_K) -> dict[str, float]:
 
 def toward_language(term_map: TermMap, language: str) -> TermMap:
     """The glosses that translate a term into `language` (e.g. agile -> 애자일), none within it."""
-    translated = {term: {o for o in others if language_of(o) == language}
-                  for term, others in term_map.items() if language_of(term) != language}
+    translated = {
+        term: {o for o in others if language_of(o) == language}
+        for term, others in term_map.items()
+        if language_of(term) != language
+    }
     return {term: others for term, others in translated.items() if others}
 
 
@@ -75,14 +78,17 @@ class Library:
         self.passages: list[Passage] = [passage for p in posts for passage in p.passages]
         self.passage_index = {p.id: i for i, p in enumerate(self.passages)}
         self.collection, self.embeddings, self.term_map = collection, embeddings, term_map
-        self.dense_term_map = toward_language(term_map, Counter(p.post.language for p in posts).most_common(1)[0][0]
-                                              if posts else "ko")
+        self.dense_term_map = toward_language(
+            term_map, Counter(p.post.language for p in posts).most_common(1)[0][0] if posts else "ko"
+        )
         self.lexicon = frozenset(t for p in posts for s in p.sentences for t in s.terms) | frozenset(
-            t for p in posts for t in p.title_terms)
+            t for p in posts for t in p.title_terms
+        )
         self.bm25 = bm25s.BM25()
         title_terms = {p.post.id: p.title_terms for p in posts}
-        self.bm25.index([p.terms + title_terms[p.post_id] * 2 for p in self.passages] or [["_"]],
-                        show_progress=False)
+        self.bm25.index(
+            [p.terms + title_terms[p.post_id] * 2 for p in self.passages] or [["_"]], show_progress=False
+        )
 
     def terms(self, text: str) -> list[str]:
         """Content terms of a user's text, analysed against the corpus lexicon."""
@@ -103,8 +109,11 @@ class Library:
 
     def dense_ranking(self, query: str, limit: int = CANDIDATES) -> list[str]:
         """Passage ids by embedding similarity, best first."""
-        return [pid for pid, _ in dense_search(self.collection, self.embeddings, query, limit)
-                if pid in self.passage_index]
+        return [
+            pid
+            for pid, _ in dense_search(self.collection, self.embeddings, query, limit)
+            if pid in self.passage_index
+        ]
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
         """The k best passages for a query; mode is 'hybrid', 'dense' or 'lexical'."""
@@ -112,7 +121,10 @@ class Library:
         rankings = []
         if mode in ("hybrid", "lexical"):
             rankings.append(self.lexical_ranking(expanded))
-        if mode in ("hybrid", "dense"):  # BM25 takes every gloss; a vector drowns in them, so it gets translations only
+        if mode in (
+            "hybrid",
+            "dense",
+        ):  # BM25 takes every gloss; a vector drowns in them, so it gets translations only
             rankings.append(self.dense_ranking(expand_query(query, self.dense_term_map)))
         scores = fuse(*rankings)
         best = sorted(scores, key=lambda pid: (-scores[pid], pid))[:k]
@@ -148,13 +160,28 @@ class Library:
                 if hit.start <= sentence.start < hit.end:
                     shared = terms & set(sentence.terms)
                     overlap = min(1.0, sum(self.idf(t) for t in shared) / weight)
-                    hits.append(SentenceHit(post_id=hit.post_id, title=hit.title, sentence_index=index,
-                                            sentence=sentence.text, start=sentence.start, end=sentence.end,
-                                            overlap=round(overlap, 4), score=hit.score))
+                    hits.append(
+                        SentenceHit(
+                            post_id=hit.post_id,
+                            title=hit.title,
+                            sentence_index=index,
+                            sentence=sentence.text,
+                            start=sentence.start,
+                            end=sentence.end,
+                            overlap=round(overlap, 4),
+                            score=hit.score,
+                        )
+                    )
         hits.sort(key=lambda h: (-h.overlap, -h.score, h.post_id, h.sentence_index))
         return hits[:k]
 
     def _hit(self, passage_id: str, score: float) -> Hit:
         passage = self.passages[self.passage_index[passage_id]]
-        return Hit(post_id=passage.post_id, title=passage.title, score=round(score, 6),
-                   passage=passage.text, start=passage.start, end=passage.end)
+        return Hit(
+            post_id=passage.post_id,
+            title=passage.title,
+            score=round(score, 6),
+            passage=passage.text,
+            start=passage.start,
+            end=passage.end,
+        )

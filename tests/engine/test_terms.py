@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skills.terms import curated_glossary, expand_query, merge_maps, mine_glosses, normalize, stems
+from casework.engine.terms import curated_glossary, expand_query, merge_maps, mine_glosses, normalize, stems
 
 
 @pytest.fixture(scope="module")
@@ -12,8 +12,15 @@ def corpus_map(library):
     return mine_glosses("\n".join(a.post.title + "\n" + a.post.text for a in library.posts.values()))
 
 
-@pytest.mark.parametrize("korean, english", [("애자일", "agile"), ("ssm", "state space model"),
-                                             ("케이스 워커", "case worker"), ("mvp", "최소 기능 제품")])
+@pytest.mark.parametrize(
+    "korean, english",
+    [
+        ("애자일", "agile"),
+        ("ssm", "state space model"),
+        ("케이스 워커", "case worker"),
+        ("mvp", "최소 기능 제품"),
+    ],
+)
 def test_the_corpus_glosses_its_own_terms_both_ways(corpus_map, korean, english):
     assert english in corpus_map[korean]
     assert korean in corpus_map[english]
@@ -29,8 +36,10 @@ def test_text_without_parentheses_has_no_glosses():
     assert mine_glosses("애자일 방법론은 agile 이라고도 한다.") == {}
 
 
-@pytest.mark.parametrize("raw, normal", [("State  Space-Models", "state space model"), ("class", "class"),
-                                         ("bus", "bus"), ("Agents", "agent")])
+@pytest.mark.parametrize(
+    "raw, normal",
+    [("State  Space-Models", "state space model"), ("class", "class"), ("bus", "bus"), ("Agents", "agent")],
+)
 def test_normalize(raw, normal):
     assert normalize(raw) == normal
 
@@ -69,7 +78,9 @@ def test_stems_offer_plain_english_base_forms():
 
 
 def test_normalize_keeps_words_that_only_look_plural():
-    assert normalize("news") == "news" and normalize("analysis") == "analysis" and normalize("models") == "model"
+    assert (
+        normalize("news") == "news" and normalize("analysis") == "analysis" and normalize("models") == "model"
+    )
 
 
 def test_expand_query_finds_glosses_through_english_stems():

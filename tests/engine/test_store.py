@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from skills.corpus import Post
-from skills.embeddings import HashedNgramEmbeddings
-from skills.index import analyze_post
-from skills.store import StoreError, dense_search, open_client, open_collection, sync_collection
+from casework.engine.embeddings import HashedNgramEmbeddings
+from casework.engine.index import analyze_post
+from casework.engine.posts import Post
+from casework.engine.store import StoreError, dense_search, open_client, open_collection, sync_collection
 
 EMBEDDINGS = HashedNgramEmbeddings()
 
@@ -19,11 +19,14 @@ def make_post(title: str, text: str) -> Post:
 @pytest.fixture(scope="module")
 def analyzed():
     """Three small posts, analysed once (Kiwi) for every test of this file."""
-    return [analyze_post(make_post(title, text)) for title, text in [
-        ("애자일", "애자일은 짧은 주기로 일하는 방법입니다. 실패하는 조직도 많습니다."),
-        ("데이터 센터", "데이터 센터는 전기를 많이 씁니다. 냉각 장비가 필요합니다."),
-        ("SSM", "SSM(State Space Models)은 트랜스포머의 대안으로 주목받습니다."),
-    ]]
+    return [
+        analyze_post(make_post(title, text))
+        for title, text in [
+            ("애자일", "애자일은 짧은 주기로 일하는 방법입니다. 실패하는 조직도 많습니다."),
+            ("데이터 센터", "데이터 센터는 전기를 많이 씁니다. 냉각 장비가 필요합니다."),
+            ("SSM", "SSM(State Space Models)은 트랜스포머의 대안으로 주목받습니다."),
+        ]
+    ]
 
 
 @pytest.fixture
@@ -54,13 +57,17 @@ def test_sync_deletes_passages_that_are_gone(collection, analyzed):
 def test_passage_ids_are_content_hashes(analyzed):
     again = analyze_post(analyzed[0].post)
     assert [p.id for p in again.passages] == [p.id for p in analyzed[0].passages]
-    changed = analyze_post(analyzed[0].post.model_copy(update={"text": analyzed[0].post.text + " 고쳤습니다."}))
+    changed = analyze_post(
+        analyzed[0].post.model_copy(update={"text": analyzed[0].post.text + " 고쳤습니다."})
+    )
     assert not {p.id for p in changed.passages} & {p.id for p in analyzed[0].passages}
 
 
 def test_a_changed_post_replaces_its_passages(collection, analyzed):
     sync_collection(collection, passages_of(*analyzed), EMBEDDINGS)
-    changed = analyze_post(analyzed[1].post.model_copy(update={"text": "데이터 센터는 이제 태양광으로 돌아갑니다."}))
+    changed = analyze_post(
+        analyzed[1].post.model_copy(update={"text": "데이터 센터는 이제 태양광으로 돌아갑니다."})
+    )
     report = sync_collection(collection, passages_of(analyzed[0], changed, analyzed[2]), EMBEDDINGS)
     assert (report.added, report.deleted) == (len(changed.passages), len(analyzed[1].passages))
     stored = collection.get(ids=[changed.passages[0].id], include=["documents", "metadatas"])
@@ -83,7 +90,9 @@ def test_dense_search_of_an_empty_collection_or_a_wordless_query_finds_nothing(c
 
 
 def test_the_store_survives_a_new_client(tmp_path, analyzed):
-    sync_collection(open_collection(open_client(tmp_path / "chroma"), "test"), passages_of(*analyzed), EMBEDDINGS)
+    sync_collection(
+        open_collection(open_client(tmp_path / "chroma"), "test"), passages_of(*analyzed), EMBEDDINGS
+    )
     reopened = open_collection(open_client(tmp_path / "chroma"), "test")
     assert reopened.count() == len(passages_of(*analyzed))
 

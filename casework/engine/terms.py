@@ -15,8 +15,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("glossary.tsv")
-KOREAN_THEN_ENGLISH = re.compile(r"((?:[가-힣A-Za-z0-9]+ ){0,3}[가-힣]+) ?\(([A-Za-z][A-Za-z0-9 .&\-]{0,40})\)")
-ENGLISH_THEN_GLOSS = re.compile(r"\b([A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*){0,3}) ?\(([가-힣A-Za-z][가-힣A-Za-z ]{1,40})\)")
+KOREAN_THEN_ENGLISH = re.compile(
+    r"((?:[가-힣A-Za-z0-9]+ ){0,3}[가-힣]+) ?\(([A-Za-z][A-Za-z0-9 .&\-]{0,40})\)"
+)
+ENGLISH_THEN_GLOSS = re.compile(
+    r"\b([A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*){0,3}) ?\(([가-힣A-Za-z][가-힣A-Za-z ]{1,40})\)"
+)
 TermMap = dict[str, set[str]]
 
 
@@ -26,8 +30,12 @@ NOT_PLURAL = frozenset("news always series species perhaps whereas sometimes tow
 def normalize(term: str) -> str:
     """Lower case, single spaces, simple English plurals folded (models -> model; news, status, basis kept)."""
     words = re.split(r"[\s\-]+", term.strip().lower())
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
-                    and w not in NOT_PLURAL else w for w in words)
+    return " ".join(
+        w[:-1]
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in NOT_PLURAL
+        else w
+        for w in words
+    )
 
 
 def stems(word: str) -> list[str]:
@@ -37,11 +45,26 @@ def stems(word: str) -> list[str]:
     """
     word = word.lower()
     found = [word]
-    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("iest", ("y",)), ("ier", ("y",)), ("ily", ("y",)),
-                                 ("es", ("", "e")), ("s", ("",)), ("ing", ("", "e")), ("ed", ("", "e")),
-                                 ("est", ("", "e")), ("er", ("", "e")), ("ly", ("",))):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not (suffix in ("s", "es") and word.endswith("ss")):
-            base = word[:-len(suffix)]
+    for suffix, replacements in (
+        ("ies", ("y",)),
+        ("ied", ("y",)),
+        ("iest", ("y",)),
+        ("ier", ("y",)),
+        ("ily", ("y",)),
+        ("es", ("", "e")),
+        ("s", ("",)),
+        ("ing", ("", "e")),
+        ("ed", ("", "e")),
+        ("est", ("", "e")),
+        ("er", ("", "e")),
+        ("ly", ("",)),
+    ):
+        if (
+            word.endswith(suffix)
+            and len(word) - len(suffix) >= 3
+            and not (suffix in ("s", "es") and word.endswith("ss"))
+        ):
+            base = word[: -len(suffix)]
             found += [base + r for r in replacements]
             if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
                 found.append(base[:-1])  # running -> run, stopped -> stop, biggest -> big
@@ -50,7 +73,9 @@ def stems(word: str) -> list[str]:
 
 def lemma(word: str, term_map: TermMap) -> str:
     """The form of an English word the term map knows (collecting -> collect), else its normalized form."""
-    return next((normalize(f) for f in [normalize(word), *stems(word)] if normalize(f) in term_map), normalize(word))
+    return next(
+        (normalize(f) for f in [normalize(word), *stems(word)] if normalize(f) in term_map), normalize(word)
+    )
 
 
 def _pair(term_map: TermMap, a: str, b: str) -> None:
@@ -67,7 +92,7 @@ def mine_glosses(text: str) -> TermMap:
     for match in KOREAN_THEN_ENGLISH.finditer(text):
         english = match[2].strip()
         english_words = [w for w in re.split(r"[\s\-]+", english) if w]
-        korean_words = match[1].split()[-len(english_words):]
+        korean_words = match[1].split()[-len(english_words) :]
         _pair(term_map, " ".join(korean_words), english)
         if len(korean_words) == len(english_words) > 1:
             for korean_word, english_word in zip(korean_words, english_words):
@@ -107,7 +132,7 @@ def expand_query(query: str, term_map: TermMap, max_words: int = 4) -> str:
     for size in range(max_words, 0, -1):
         for start in range(len(words) - size + 1):
             span = set(range(start, start + size))
-            phrase = " ".join(words[start:start + size])
+            phrase = " ".join(words[start : start + size])
             if span & covered or phrase not in term_map:
                 continue
             additions.extend(sorted(term_map[phrase]))

@@ -16,8 +16,8 @@ from filelock import FileLock
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel
 
-from skills.errors import UserError
-from skills.index import Passage
+from casework.engine.errors import UserError
+from casework.engine.index import Passage
 
 BATCH = 256
 
@@ -46,8 +46,13 @@ def open_client(path: Path | None = None, url: str | None = None, token: str | N
             if not parsed.hostname:
                 raise StoreError(f"not a Chroma server URL: {url!r} (expected http://host:port)")
             headers = {"Authorization": f"Bearer {token}"} if token else None
-            return chromadb.HttpClient(host=parsed.hostname, port=parsed.port or 8000,
-                                       ssl=parsed.scheme == "https", headers=headers, settings=settings)
+            return chromadb.HttpClient(
+                host=parsed.hostname,
+                port=parsed.port or 8000,
+                ssl=parsed.scheme == "https",
+                headers=headers,
+                settings=settings,
+            )
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=settings)
     except StoreError:
@@ -59,10 +64,13 @@ def open_client(path: Path | None = None, url: str | None = None, token: str | N
             _forget_failed_store(path)
         first = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
         if url:
-            raise StoreError(f"cannot reach the Chroma server at {url}: {first}"
-                             " (is `chroma run` up there? or drop --chroma-url for a local store)") from None
-        raise StoreError(f"cannot open the Chroma store at {path}: {first}"
-                         " (try `casework ingest --rebuild`)") from None
+            raise StoreError(
+                f"cannot reach the Chroma server at {url}: {first}"
+                " (is `chroma run` up there? or drop --chroma-url for a local store)"
+            ) from None
+        raise StoreError(
+            f"cannot open the Chroma store at {path}: {first} (try `casework ingest --rebuild`)"
+        ) from None
 
 
 def _forget_failed_store(path: Path) -> None:
@@ -77,8 +85,9 @@ def _forget_failed_store(path: Path) -> None:
 def open_collection(client, name: str):
     """The named collection; vectors are given by us, never by Chroma's downloading default."""
     try:
-        return client.get_or_create_collection(name, embedding_function=None,
-                                               configuration={"hnsw": {"space": "cosine"}})
+        return client.get_or_create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
     except Exception as error:
         raise StoreError(f"cannot open collection {name!r}: {str(error).splitlines()[0][:200]}") from None
 
@@ -91,8 +100,10 @@ def server_errors():
     try:
         yield
     except httpx.HTTPError as error:
-        raise StoreError(f"lost the Chroma server: {str(error)[:200] or type(error).__name__}"
-                         " (is `chroma run` still up? an interrupted ingest resumes when run again)") from None
+        raise StoreError(
+            f"lost the Chroma server: {str(error)[:200] or type(error).__name__}"
+            " (is `chroma run` still up? an interrupted ingest resumes when run again)"
+        ) from None
 
 
 def write_lock(path: Path | None):
@@ -113,17 +124,19 @@ def _sync(collection, passages: list[Passage], embeddings: Embeddings, progress=
     stale = sorted(existing - wanted.keys())
     new = [p for p in passages if p.id not in existing]
     for start in range(0, len(new), BATCH):
-        batch = new[start:start + BATCH]
+        batch = new[start : start + BATCH]
         collection.add(
             ids=[p.id for p in batch],
             embeddings=embeddings.embed_documents([f"{p.title}\n{p.text}" for p in batch]),
             documents=[p.text for p in batch],
-            metadatas=[{"post_id": p.post_id, "title": p.title, "start": p.start, "end": p.end} for p in batch],
+            metadatas=[
+                {"post_id": p.post_id, "title": p.title, "start": p.start, "end": p.end} for p in batch
+            ],
         )
         if progress:
             progress(len(batch))
     for start in range(0, len(stale), BATCH):
-        collection.delete(ids=stale[start:start + BATCH])
+        collection.delete(ids=stale[start : start + BATCH])
     return SyncReport(added=len(new), deleted=len(stale), kept=len(existing & wanted.keys()))
 
 

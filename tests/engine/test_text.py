@@ -3,37 +3,48 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from skills.text import char_ngrams, segment, split_sentences, tokenize
+from casework.engine.text import char_ngrams, segment, split_sentences, tokenize
 
 
 def texts(text: str) -> list[str]:
     return [sentence.text for sentence in split_sentences(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("날씨가 좋다. 산책을 가요. 같이 가죠?", ["날씨가 좋다.", "산책을 가요.", "같이 가죠?"]),
-    ("비가 온다 그래서 집에 있어요 정말 그렇죠", ["비가 온다 그래서 집에 있어요", "정말 그렇죠"]),
-    ('그는 "안녕하세요. 반갑습니다."라고 말했다. 다음 문장이다.', ['그는 "안녕하세요. 반갑습니다."라고 말했다.', "다음 문장이다."]),
-    ("모델(예: GPT. BERT)이 있다. 끝이다.", ["모델(예: GPT. BERT)이 있다.", "끝이다."]),
-    ("(괄호 안의 문장입니다.) 그 다음 문장이다.", ["(괄호 안의 문장입니다.)", "그 다음 문장이다."]),
-    ("목록:\n- 첫째 항목\n1. 둘째 항목입니다", ["목록:", "- 첫째 항목", "1. 둘째 항목입니다"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("날씨가 좋다. 산책을 가요. 같이 가죠?", ["날씨가 좋다.", "산책을 가요.", "같이 가죠?"]),
+        ("비가 온다 그래서 집에 있어요 정말 그렇죠", ["비가 온다 그래서 집에 있어요", "정말 그렇죠"]),
+        (
+            '그는 "안녕하세요. 반갑습니다."라고 말했다. 다음 문장이다.',
+            ['그는 "안녕하세요. 반갑습니다."라고 말했다.', "다음 문장이다."],
+        ),
+        ("모델(예: GPT. BERT)이 있다. 끝이다.", ["모델(예: GPT. BERT)이 있다.", "끝이다."]),
+        ("(괄호 안의 문장입니다.) 그 다음 문장이다.", ["(괄호 안의 문장입니다.)", "그 다음 문장이다."]),
+        ("목록:\n- 첫째 항목\n1. 둘째 항목입니다", ["목록:", "- 첫째 항목", "1. 둘째 항목입니다"]),
+    ],
+)
 def test_split_sentences(text, expected):
     assert texts(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "날씨가 좋다. 산책을 가요.\n\n  들여쓴 줄이다.  \n- 목록 항목\n마지막이죠?",
-    "\n\n하나.\n\n둘.",
-    "SSM(State Space Models) 입니다. Transformer는 무겁습니다!",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "날씨가 좋다. 산책을 가요.\n\n  들여쓴 줄이다.  \n- 목록 항목\n마지막이죠?",
+        "\n\n하나.\n\n둘.",
+        "SSM(State Space Models) 입니다. Transformer는 무겁습니다!",
+    ],
+)
 def test_sentence_offsets_slice_back_to_the_text(text):
     sentences = split_sentences(text)
     assert sentences
     for sentence in sentences:
-        assert text[sentence.start:sentence.end] == sentence.text
+        assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text == sentence.text.strip()
     assert [s.start for s in sentences] == sorted(s.start for s in sentences)
 
@@ -66,7 +77,10 @@ def test_char_ngrams_cover_words_and_their_2_and_3_grams():
 
 
 @hypothesis_settings(max_examples=300, deadline=None)
-@given(st.text(max_size=200), st.frozensets(st.text(alphabet="가나다라마바사애자일", min_size=1, max_size=4), max_size=20))
+@given(
+    st.text(max_size=200),
+    st.frozensets(st.text(alphabet="가나다라마바사애자일", min_size=1, max_size=4), max_size=20),
+)
 def test_segment_never_raises_and_returns_pieces_of_the_text(text, lexicon):
     lowered = text.lower()
     for term in segment(text, lexicon):
