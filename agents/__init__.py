@@ -1,5 +1,6 @@
 """The built-in agents, one per file, and the default flow that wires them."""
 
+from casework.agents.case import Case
 from casework.agents.case_worker import PLANS, case_worker
 from casework.agents.citation_finder import citation_finder
 from casework.agents.fact_checker import fact_checker
@@ -10,7 +11,11 @@ from casework.orchestrator.flow import Flow
 def default_flow() -> Flow:
     """Case worker, summarizer, fact-checker and citation finder, with the case worker's plans."""
     agents = [case_worker(), summarizer(), fact_checker(), citation_finder()]
-    return Flow(agents={agent.name: agent for agent in agents}, plans={k: list(v) for k, v in PLANS.items()})
+    return Flow(
+        agents={agent.name: agent for agent in agents},
+        plans={k: list(v) for k, v in PLANS.items()},
+        state=Case,
+    )
 
 
-__all__ = ["case_worker", "citation_finder", "default_flow", "fact_checker", "summarizer"]
+__all__ = ["Case", "case_worker", "citation_finder", "default_flow", "fact_checker", "summarizer"]

@@ -8,13 +8,12 @@ offline plan. A person reviewing handoffs (orchestrator/human.py) can override a
 
 from __future__ import annotations
 
+from casework.agents.case import Case
 from casework.agents.thinking import model_of, think
-from casework.engine.posts import language_of
 from casework.orchestrator.agent import Agent, Tools, Turn
 from casework.orchestrator.handoff import END, handoff
-from casework.orchestrator.state import CaseState
-from casework.skills.intent import Intent
-from casework.skills.llm import Plan, plan_route, replan
+from casework.skills.intent import parse_intent
+from casework.skills.llm import replan, route_task
 
 NAME = "case_worker"
 PLANS = {
@@ -31,7 +30,7 @@ WHY = {
 ASKS = {"summarize": "a summary of", "ask": "an answer to", "check": "a fact-check of", "cite": "sources for"}
 
 
-def act(state: CaseState, tools: Tools) -> Turn:
+def act(state: Case, tools: Tools) -> Turn:
     """Plan a new case, forward one a specialist handed back mid-plan, or close a finished one."""
     if state.intent is None:
         return plan_case(state, tools)
@@ -62,9 +61,9 @@ def act(state: CaseState, tools: Tools) -> Turn:
     )
 
 
-def plan_case(state: CaseState, tools: Tools) -> Turn:
+def plan_case(state: Case, tools: Tools) -> Turn:
     """Read the task, choose the specialists and hand the case to the first (a model may choose them)."""
-    offline = lambda: (tools.use("parse_intent", state.task), None)  # noqa: E731
+    offline = lambda: (tools.use(parse_intent, state.task), None)  # noqa: E731
     intent, routed = think(
         tools, route_task, state.task, specialists(tools), tools.context.plans, offline=offline
     )
@@ -85,13 +84,7 @@ def plan_case(state: CaseState, tools: Tools) -> Turn:
     )
 
 
-def route_task(model, task: str, agents: dict[str, str], plans: dict[str, list[str]]) -> tuple[Intent, Plan]:
-    """The LLM variant of planning: the intent and the route, from the model's structured plan."""
-    plan = plan_route(model, task, agents, plans)
-    return Intent(kind=plan.kind, text=plan.subject.strip(), language=language_of(plan.subject)), plan
-
-
-def progress(state: CaseState) -> str:
+def progress(state: Case) -> str:
     """What the case has so far, in one line (what a model re-plans from)."""
     route = " -> ".join(h.target for h in state.handoffs)
     return (
@@ -105,7 +98,7 @@ def specialists(tools: Tools) -> dict[str, str]:
     return {name: WHY.get(name, name) for name in tools.agent.handoffs if name != END}
 
 
-def compile_answer(state: CaseState) -> str:
+def compile_answer(state: Case) -> str:
     """The final answer in plain text: summary with numbered citations, verdicts, sources."""
     if state.outcome == "no_posts" or (not state.summary and not state.verdicts and not state.citations):
         return " ".join(state.notes) or "Nothing in the corpus answers this task."
@@ -138,7 +131,7 @@ def case_worker(plans: dict[str, list[str]] | None = None) -> Agent:
     return Agent(
         name=NAME,
         description="Supervises the case: plans, routes and compiles the answer.",
-        skills=["parse_intent"],
+        skills=[parse_intent, route_task, replan],
         handoffs=sorted({a for p in plans.values() for a in p}) + [END],
         act=act,
     )

@@ -7,24 +7,25 @@ offline candidates; it never adds a citation the offline search did not find.
 
 from __future__ import annotations
 
+from casework.agents.case import Case
 from casework.agents.thinking import model_of, think
-from casework.orchestrator.agent import Agent, Tools, Turn, pass_case
-from casework.orchestrator.state import CaseState
-from casework.skills.citations import CitedSentence
+from casework.orchestrator.agent import Agent, Tools, Turn
+from casework.skills.citations import CitedSentence, find_citations
+from casework.skills.evidence import split_claims
 from casework.skills.llm import rerank_citations
 
 NAME = "citation_finder"
 CANDIDATES = 5  # offline candidates a model re-ranks
 
 
-def act(state: CaseState, tools: Tools) -> Turn:
+def act(state: Case, tools: Tools) -> Turn:
     """Cite each summary sentence, or each sentence of the task's text."""
-    sentences = [s.text for s in state.summary] or tools.use("split_claims", state.intent.text)
+    sentences = [s.text for s in state.summary] or tools.use(split_claims, state.intent.text)
     cited = [CitedSentence(sentence=s, citations=citations_for(tools, s)) for s in sentences]
+    for sentence in cited:
+        tools.emit("citation", sentence=sentence.sentence, sources=[c.title for c in sentence.citations])
     found = sum(1 for c in cited if c.citations)
-    return pass_case(
-        tools,
-        state.plan,
+    return tools.pass_on(
         f"Found sources for {found} of {len(cited)} sentence(s)"
         + (f"; abstained on {len(cited) - found}." if found < len(cited) else "."),
         {"citations": cited},
@@ -36,8 +37,8 @@ def act(state: CaseState, tools: Tools) -> Turn:
 def citations_for(tools: Tools, sentence: str) -> list:
     """The offline citations of a sentence; with a model, more candidates re-ranked (and pruned) by it."""
     if not model_of(tools):
-        return tools.use("find_citations", tools.library, sentence)
-    candidates = tools.use("find_citations", tools.library, sentence, limit=CANDIDATES)
+        return tools.use(find_citations, tools.library, sentence)
+    candidates = tools.use(find_citations, tools.library, sentence, limit=CANDIDATES)
     return think(tools, rerank_citations, sentence, candidates, offline=lambda: candidates[:2])
 
 
@@ -46,7 +47,7 @@ def citation_finder() -> Agent:
     return Agent(
         name=NAME,
         description="Finds and formats the corpus sentences that support each sentence.",
-        skills=["split_claims", "find_citations"],
+        skills=[split_claims, find_citations, rerank_citations],
         handoffs=["case_worker"],
         act=act,
     )

@@ -8,34 +8,42 @@ from __future__ import annotations
 
 from collections import Counter
 
+from casework.agents.case import Case
 from casework.agents.thinking import model_of, think
-from casework.orchestrator.agent import Agent, Tools, Turn, pass_case
-from casework.orchestrator.state import CaseState
+from casework.orchestrator.agent import Agent, Tools, Turn
+from casework.skills.evidence import check_statement, split_claims
 from casework.skills.llm import judge_statement
+from casework.skills.reading import search_sentences
 
 NAME = "fact_checker"
 EVIDENCE = 8  # corpus sentences a model reads per statement
 
 
-def act(state: CaseState, tools: Tools) -> Turn:
+def act(state: Case, tools: Tools) -> Turn:
     """Check every summary sentence, or every atomic statement of the claim in the task."""
-    statements = [s.text for s in state.summary] or tools.use("split_claims", state.intent.text)
+    statements = [s.text for s in state.summary] or tools.use(split_claims, state.intent.text)
     verdicts = [
         think(
             tools,
             judge_statement,
             statement,
             evidence_for(tools, statement),
-            offline=lambda s=statement: tools.use("check_statement", tools.library, s),
+            offline=lambda s=statement: tools.use(check_statement, tools.library, s),
         )
         for statement in statements
     ]
+    for verdict in verdicts:
+        tools.emit(
+            "verdict",
+            statement=verdict.statement,
+            verdict=verdict.verdict,
+            confidence=verdict.confidence,
+            reason=verdict.reason,
+        )
     counts = Counter(v.verdict for v in verdicts)
     tally = ", ".join(f"{n} {label.lower().replace('_', ' ')}" for label, n in sorted(counts.items()))
     what = "summary sentence(s)" if state.summary else "statement(s)"
-    return pass_case(
-        tools,
-        state.plan,
+    return tools.pass_on(
         f"Checked {len(verdicts)} {what}: {tally}.",
         {"verdicts": verdicts},
         statements=len(statements),
@@ -45,7 +53,7 @@ def act(state: CaseState, tools: Tools) -> Turn:
 
 def evidence_for(tools: Tools, statement: str) -> list:
     """The corpus sentences a model judges a statement by (none offline: the offline skill retrieves its own)."""
-    return tools.library.search_sentences(statement, k=EVIDENCE, passages=8) if model_of(tools) else []
+    return tools.use(search_sentences, tools.library, statement, k=EVIDENCE) if model_of(tools) else []
 
 
 def fact_checker() -> Agent:
@@ -53,7 +61,7 @@ def fact_checker() -> Agent:
     return Agent(
         name=NAME,
         description="Judges statements against the corpus: supported, refuted or not enough info.",
-        skills=["split_claims", "check_statement"],
+        skills=[split_claims, check_statement, search_sentences, judge_statement],
         handoffs=["citation_finder", "case_worker"],
         act=act,
     )

@@ -1,6 +1,7 @@
 """How an agent thinks with a chat model when the run gives it one, and falls back when the model fails.
 
 `think(tools, skill, *args, offline=...)` calls an LLM skill (skills/llm.py) with the agent's model,
+through the same door as every other skill (`tools.use`: declared, timed, in the trace),
 under a timeout, retried with exponential backoff; when every attempt fails (an error, a timeout,
 an answer that does not fit) it returns `offline()` and writes a custom stream event
 {"event": "fallback", "agent", "skill", "reason"} that the trace records. Without a model it is
@@ -17,9 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
-from langgraph.config import get_stream_writer
-
-from casework.orchestrator.agent import SkillCall, Tools, brief
+from casework.orchestrator.agent import Tools, UndeclaredSkill
 from casework.skills.llm import redact
 
 ATTEMPTS = 2  # one retry: a malformed answer or a dropped connection often succeeds the second time
@@ -37,41 +36,29 @@ def think(tools: Tools, skill: Callable, *args: Any, offline: Callable[[], Any],
     model = model_of(tools)
     if model is None:
         return offline()
-    started, error = time.perf_counter(), None
+    error = None
     for attempt in range(ATTEMPTS):
         if attempt:
             time.sleep(BACKOFF * 2 ** (attempt - 1))
         try:
-            result = _call_with_timeout(skill, model, *args, **kwargs)
+            return _call_with_timeout(tools.use, skill, model, *args, **kwargs)
+        except UndeclaredSkill:  # the agent's code is wrong, not the model: no fallback hides that
+            raise
         except Exception as failure:  # any failure of the model path ends in the offline skill, recorded
             error = failure
-            continue
-        tools.report(
-            SkillCall(
-                agent=tools.agent.name,
-                skill=skill.__name__,
-                inputs=brief(list(args)),
-                result=brief(result),
-                ms=round((time.perf_counter() - started) * 1000, 2),
-            )
-        )
-        return result
     reason = redact(f"{type(error).__name__}: {error}", model)[:300]
-    get_stream_writer()(
-        {
-            "event": "fallback",
-            "agent": tools.agent.name,
-            "skill": skill.__name__,
-            "reason": f"{reason} (after {ATTEMPTS} attempts; used the offline skill)",
-        }
+    tools.emit(
+        "fallback",
+        skill=skill.__name__,
+        reason=f"{reason} (after {ATTEMPTS} attempts; used the offline skill)",
     )
     return offline()
 
 
-def _call_with_timeout(skill: Callable, model: Any, *args: Any, **kwargs: Any) -> Any:
+def _call_with_timeout(use: Callable, skill: Callable, model: Any, *args: Any, **kwargs: Any) -> Any:
     pool = ThreadPoolExecutor(max_workers=1)
     context = contextvars.copy_context()  # the model's callbacks and config live in context variables
-    future = pool.submit(context.run, skill, model, *args, **kwargs)
+    future = pool.submit(context.run, use, skill, model, *args, **kwargs)
     try:
         return future.result(timeout=TIMEOUT)
     except FutureTimeout:

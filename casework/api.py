@@ -52,16 +52,12 @@ def split_corpus(raw: Path, out: Path) -> list[Post]:
     return posts
 
 
-def build_context(settings: Settings, flow=None, skills: dict | None = None):
-    """The run-time context every agent of a flow shares: the corpus, the skills (built-in plus `skills`), the plans."""
+def build_context(settings: Settings, flow=None):
+    """The run-time context every agent of a flow shares: the corpus its skills read, the plans."""
     from casework.orchestrator.flow import Context
-    from casework.skills.registry import default_skills
 
     flow = flow or default_flow()
-    registry = default_skills()
-    for name, function in (skills or {}).items():
-        registry.add(function, name)
-    return Context(library=open_library(settings), skills=registry, plans=flow.plans, supervisor=flow.entry)
+    return Context(library=open_library(settings), plans=flow.plans, supervisor=flow.entry)
 
 
 def default_flow():
@@ -74,12 +70,12 @@ def default_flow():
 def run(
     task: str,
     settings: Settings | None = None,
+    *,
     flow=None,
     listen=None,
     checkpointer=None,
     context=None,
     run_id: str | None = None,
-    skills: dict | None = None,
     record: bool = True,
     watch=None,
     llm: str | dict | None = None,
@@ -110,7 +106,7 @@ def run(
     flow = flow or default_flow()
     config = run_config(run_id)
     run_id = config["configurable"]["thread_id"]
-    context = context or build_context(settings, flow, skills)
+    context = context or build_context(settings, flow)
     context = with_thinking(context, flow, settings, llm, human, llm_record)
     recorder = None
 
@@ -173,16 +169,14 @@ def resume(run_id: str, answer=None, settings: Settings | None = None, flow=None
         snapshot = flow.compile(checkpointer=saver).get_state({"configurable": {"thread_id": run_id}})
     if not snapshot.values:
         raise UserError(f"no run {run_id!r} in {runs.location(settings)} (see `casework runs list`)")
-    from casework.orchestrator.state import CaseState
-
-    state = CaseState.model_validate(snapshot.values)
+    state = flow.state.model_validate(snapshot.values)
     if not snapshot.interrupts:
         raise UserError(
             f"run {run_id!r} is not waiting for an answer (it ended: {state.outcome or 'unknown'})"
         )
     if answer is None:
         return make_report(state, run_id).model_copy(update={"pending": snapshot.interrupts[0].value})
-    return run(state.task, settings, flow, run_id=run_id, human=True, resume=answer, **options)
+    return run(state.task, settings, flow=flow, run_id=run_id, human=True, resume=answer, **options)
 
 
 def trace(run: str = "last", settings: Settings | None = None):

@@ -14,8 +14,7 @@ from rich.tree import Tree
 from casework.exports.steps import name, seconds, steps
 from casework.orchestrator.handoff import END
 from casework.orchestrator.trace import Trace
-
-COLORS = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}
+from casework.render import COLORS
 
 
 def describe(event) -> str:

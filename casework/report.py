@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from casework.agents.case import Case
 from casework.orchestrator.run import route
 from casework.orchestrator.state import CaseState
 from casework.skills.citations import Citation
@@ -48,6 +49,7 @@ class Report(BaseModel):
     route: list[str]
     answer: str
     notes: list[str]
+    extras: dict = {}  # what agents a user added found (their results, by name)
     pending: dict | None = None  # the question a paused run waits on (see orchestrator/human.py)
 
 
@@ -56,7 +58,8 @@ def _sources(citations: list[Citation]) -> list[SourceRef]:
 
 
 def make_report(state: CaseState, run_id: str) -> Report:
-    """The report of a case state."""
+    """The report of a case state (a flow of the user's own may carry only the orchestrator's fields)."""
+    state = Case.model_validate(state.model_dump()) if not isinstance(state, Case) else state
     cited = {c.sentence: c.citations for c in state.citations}
     return Report(
         run_id=run_id,
@@ -85,4 +88,5 @@ def make_report(state: CaseState, run_id: str) -> Report:
         route=route(state),
         answer=state.answer,
         notes=state.notes,
+        extras=state.extras,
     )

@@ -1,9 +1,9 @@
 """The orchestration layer: agents as data, handoffs as values, a LangGraph graph that conducts them."""
 
-from casework.orchestrator.agent import Agent, Tools, Turn, pass_case
+from casework.orchestrator.agent import Agent, Tools, Turn
 from casework.orchestrator.flow import Context, Flow, FlowError
 from casework.orchestrator.guard import Limits
-from casework.orchestrator.handoff import END, Handoff, handoff
+from casework.orchestrator.handoff import END, Handoff, handoff, route
 from casework.orchestrator.state import CaseState
 
 __all__ = [
@@ -18,5 +18,5 @@ __all__ = [
     "Tools",
     "Turn",
     "handoff",
-    "pass_case",
+    "route",
 ]

@@ -33,8 +33,7 @@ class FlowError(ValueError):
 class Context:
     """What every agent may use during a run; not part of the checkpointed state."""
 
-    library: Any
-    skills: Any
+    library: Any  # what the skills read (the corpus); the orchestrator never looks inside
     plans: dict[str, list[str]]
     supervisor: str = "case_worker"  # who takes the case back when a specialist cannot pass it on
     models: dict[str, Any] = field(default_factory=dict)  # agent name -> chat model, when an LLM thinks
@@ -44,16 +43,17 @@ class Context:
 def agent_node(agent: Agent, limits: Limits):
     """The graph node for one agent: act, guard, hand off."""
 
-    def node(state: CaseState, runtime: Runtime[Context]) -> Command:
-        writer = get_stream_writer()
-        tools = Tools(agent, runtime.context, lambda call: writer({"event": "skill", **call.model_dump()}))
+    def node(
+        state, runtime: Runtime[Context]
+    ) -> Command:  # unannotated: LangGraph would read it as the schema
+        tools = Tools(agent, runtime.context, state, get_stream_writer())
         turn = agent.act(state, tools)
         move = turn.handoff.model_copy(update={"changed": sorted(turn.update)})
         if move.target not in (*agent.handoffs, END):
             raise FlowError(f"{agent.name} handed off to {move.target!r}, which it does not declare")
         stopped = check_limits(state.handoffs, move, limits)
         if stopped:
-            writer({"event": "guard", "agent": agent.name, "message": stopped})
+            tools.emit("guard", message=stopped)
             final = Handoff(source=agent.name, target=END, reason=stopped, actor="guard")
             return Command(
                 goto=END,
@@ -81,6 +81,7 @@ class Flow(BaseModel):
     plans: dict[str, list[str]]
     entry: str = "case_worker"
     limits: Limits = Limits()
+    state: type[CaseState] = CaseState  # the agents' own state type, a CaseState with their fields
 
     def add(self, agent: Agent, after: str) -> Flow:
         """A flow where `agent` holds the case right after `after` in every plan that has it."""
@@ -126,7 +127,7 @@ class Flow(BaseModel):
     def graph(self) -> StateGraph:
         """The uncompiled LangGraph graph: one node per agent, every possible handoff declared."""
         self.validate_wiring()
-        builder = StateGraph(CaseState, context_schema=Context)
+        builder = StateGraph(self.state, context_schema=Context)
         for agent in self.agents.values():
             builder.add_node(agent.name, agent_node(agent, self.limits), destinations=tuple(agent.handoffs))
         builder.add_edge(START, self.entry)

@@ -29,3 +29,10 @@ def handoff(source: str, target: str, reason: str, **payload: Any) -> Handoff:
     if not reason.strip():
         raise ValueError(f"a handoff from {source} to {target} needs a reason")
     return Handoff(source=source, target=target, reason=reason.strip(), payload=payload, actor=source)
+
+
+def route(handoffs: list[Handoff]) -> list[str]:
+    """The holders of the case in order, from its handoff log."""
+    if not handoffs:
+        return []
+    return [handoffs[0].source] + [h.target for h in handoffs if h.target != END]

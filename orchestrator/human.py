@@ -55,12 +55,12 @@ def parse(answer: Any) -> Decision:
 
 def question(state: CaseState, agent: Agent, update: dict, move: Handoff) -> dict:
     """What the person sees: the task, the plan, what the agent produced, the proposal and the choices."""
-    intent = update.get("intent") or state.intent
+    proposed = state.model_copy(update=update)
     produced = {key: show(value) for key, value in update.items() if key in move.changed and key != "plan"}
     return {
         "task": state.task,
         "agent": agent.name,
-        "subject": intent.text if intent else "",
+        "subject": proposed.subject(),
         "plan": update.get("plan", state.plan),
         "produced": produced,
         "proposal": {"target": move.target, "reason": move.reason},
@@ -117,12 +117,11 @@ def apply(
             move.model_copy(update={**human, "target": decision.agent, "reason": reason}),
         )
     if decision.action == "edit":
-        intent = update.get("intent") or state.intent
-        if intent is None or not decision.instruction:
+        if not decision.instruction:
             raise ValueError("edit needs the new instruction, e.g. `edit the agile posts`")
         reason = f"The person supervising changed the instruction to “{decision.instruction}”; {move.reason}"
         return (
-            {**update, "intent": intent.model_copy(update={"text": decision.instruction})},
+            {**update, **state.model_copy(update=update).edited(decision.instruction)},
             move.model_copy(update={**human, "reason": reason}),
         )
     reason = "The person supervising finished the case: the answer is compiled from what is done."

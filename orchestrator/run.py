@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from casework.orchestrator.flow import Context
+from casework.orchestrator.handoff import route as route_of
 from casework.orchestrator.state import CaseState
 
 Listener = Callable[[str, Any], None]
@@ -37,8 +38,9 @@ def run_case(
     """Run (or resume) a case to its end, or to a pause for a human; returns the last state."""
     from langgraph.types import Command
 
+    schema = graph.builder.state_schema  # the flow's own CaseState type
     start = (
-        Command(resume=resume) if resume is not None else (CaseState(task=task) if task is not None else None)
+        Command(resume=resume) if resume is not None else (schema(task=task) if task is not None else None)
     )
     last: Any = None
     for kind, data in graph.stream(
@@ -48,11 +50,9 @@ def run_case(
             last = data
         else:
             listen(kind, data)
-    return last if isinstance(last, CaseState) else CaseState.model_validate(last)
+    return last if isinstance(last, schema) else schema.model_validate(last)
 
 
 def route(state: CaseState) -> list[str]:
-    """The holders of the case in order, from the handoff log."""
-    if not state.handoffs:
-        return []
-    return [state.handoffs[0].source] + [h.target for h in state.handoffs if h.target != "__end__"]
+    """The holders of the case in order."""
+    return route_of(state.handoffs)

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from casework.orchestrator.agent import brief
-from casework.orchestrator.handoff import END, Handoff
+from casework.orchestrator.handoff import Handoff, route
 
 SCHEMA_VERSION = 1
 SHOWN_ITEMS = 12  # items of a list a handoff's details keep; the rest are counted
@@ -202,9 +202,8 @@ class TraceRecorder:
 
     def finish(self, outcome: str = "") -> Trace:
         """Close the trace: end time, route, outcome."""
-        moves = self.trace.handoffs()
-        route = [moves[0].source] + [m.target for m in moves if m.target != END] if moves else []
-        self.trace = self.trace.model_copy(update={"ended": now(), "route": route, "outcome": outcome})
+        moves = [Handoff(source=m.source, target=m.target, reason=m.reason) for m in self.trace.handoffs()]
+        self.trace = self.trace.model_copy(update={"ended": now(), "route": route(moves), "outcome": outcome})
         return self.trace
 
     def _add(self, event: Event) -> None:
@@ -218,6 +217,10 @@ class TraceRecorder:
             self._add(SkillEvent(**fields))
         elif event == "guard":
             self._add(GuardEvent(**fields))
+        elif event == "verdict":
+            self._add(VerdictEvent(**fields))
+        elif event == "citation":
+            self._add(CitationEvent(**fields))
         elif event in ("error", "fallback"):  # a fallback: {"event": "fallback", agent, skill, reason}
             skill = str(fields.get("skill", ""))
             fallback = fields.get("fallback") or (f"the offline {skill}" if event == "fallback" else "")
@@ -231,20 +234,6 @@ class TraceRecorder:
             )
 
     def _update(self, node: str, update: dict) -> None:
-        for verdict in update.get("verdicts") or []:
-            self._add(
-                VerdictEvent(
-                    agent=node,
-                    statement=verdict.statement,
-                    verdict=verdict.verdict,
-                    confidence=verdict.confidence,
-                    reason=verdict.reason,
-                )
-            )
-        for cited in update.get("citations") or []:
-            self._add(
-                CitationEvent(agent=node, sentence=cited.sentence, sources=[c.title for c in cited.citations])
-            )
         for move in update.get("handoffs") or []:
             self._add(self._handoff(move, update))
 

@@ -22,10 +22,11 @@ import re
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field, SecretStr
 
+from casework.engine.posts import language_of
 from casework.engine.retrieval import Hit, SentenceHit
 from casework.skills.citations import Citation
 from casework.skills.evidence import Evidence, Label, Verdict
-from casework.skills.intent import Kind
+from casework.skills.intent import Intent, Kind
 from casework.skills.summarize import SummarySentence
 
 DATA_RULE = (
@@ -239,6 +240,12 @@ def redact(text: str, model=None) -> str:
     return text
 
 
+def route_task(model, task: str, agents: dict[str, str], plans: dict[str, list[str]]) -> tuple[Intent, Plan]:
+    """The LLM variant of planning: the intent and the route, from the model's structured plan."""
+    plan = plan_route(model, task, agents, plans)
+    return Intent(kind=plan.kind, text=plan.subject.strip(), language=language_of(plan.subject)), plan
+
+
 __all__ = [
     "Draft",
     "Judgement",
@@ -250,5 +257,6 @@ __all__ = [
     "redact",
     "replan",
     "rerank_citations",
+    "route_task",
     "summarize_passages",
 ]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from casework.orchestrator.agent import Agent, Turn, pass_case
+from casework.orchestrator.agent import Agent, Turn
 from casework.orchestrator.flow import Context, Flow
 from casework.orchestrator.guard import Limits
 from casework.orchestrator.handoff import END, handoff
-from casework.skills.registry import SkillRegistry
 
 
 def shout(text: str) -> str:
@@ -27,21 +26,17 @@ def boss_act(state, tools):
 
 
 def worker_act(state, tools):
-    return pass_case(
-        tools, state.plan, "Shouted the task.", {"extras": {"shouted": tools.use("shout", state.task)}}
-    )
+    return tools.pass_on("Shouted the task.", {"extras": {"shouted": tools.use(shout, state.task)}})
 
 
 def toy_flow() -> Flow:
     boss = Agent(name="boss", description="plans", handoffs=["worker", END], act=boss_act)
-    worker = Agent(name="worker", description="shouts", skills=["shout"], handoffs=["boss"], act=worker_act)
+    worker = Agent(name="worker", description="shouts", skills=[shout], handoffs=["boss"], act=worker_act)
     return Flow(agents={"boss": boss, "worker": worker}, plans={"any": ["worker"]}, entry="boss")
 
 
 def toy_context(flow: Flow) -> Context:
-    skills = SkillRegistry()
-    skills.add(shout)
-    return Context(library=None, skills=skills, plans=flow.plans, supervisor=flow.entry)
+    return Context(library=None, plans=flow.plans, supervisor=flow.entry)
 
 
 def ping_pong_flow(max_per_pair: int) -> Flow:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from casework.exports.steps import declared, edges, name, nodes, seconds, steps
+from casework.orchestrator.agent import clip
 from casework.orchestrator.handoff import END
 from casework.orchestrator.trace import Trace
 
@@ -32,8 +33,7 @@ UNSAFE = str.maketrans(
 
 def text(value: str, limit: int = 70) -> str:
     """Text safe inside a Mermaid label or message."""
-    cleaned = " ".join(value.translate(UNSAFE).split())
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+    return clip(" ".join(value.translate(UNSAFE).split()), limit)
 
 
 def node_id(agent: str) -> str:

@@ -83,6 +83,7 @@ def test_the_example_inserts_a_keyword_agent(settings, monkeypatch):
     result = subprocess.run([sys.executable, str(example)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert (
-        "case_worker → summarizer → keyword_extractor → fact_checker → citation_finder → case_worker"
-        in result.stdout
+        "case_worker → summarizer → keywords → fact_checker → citation_finder → case_worker" in result.stdout
     )
+    keywords = result.stdout.split("keywords:", 1)[1].strip().split(", ")
+    assert len(keywords) == 5 and all(keywords)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casework.orchestrator.agent import Agent, pass_case
+from casework.orchestrator.agent import Agent
 from casework.orchestrator.flow import Flow, FlowError
 from casework.orchestrator.run import route, run_case, run_config
 
@@ -56,7 +56,7 @@ def test_ping_pong_is_stopped_with_an_explanation():
 
 def test_adding_an_agent_after_another_rewires_plans_and_handoffs():
     def echo_act(state, tools):
-        return pass_case(tools, state.plan, "Echoed.", {"extras": {**state.extras, "echo": True}})
+        return tools.pass_on("Echoed.", {"extras": {**state.extras, "echo": True}})
 
     echo = Agent(name="echo", description="echoes", act=echo_act)
     flow = toy_flow().add(echo, after="worker")

@@ -98,10 +98,13 @@ def test_fallbacks_written_to_the_stream_become_error_events():
 
 def hostile_trace() -> Trace:
     """A run whose task and skill result carry HTML, as a corpus post might."""
+
+    def shout(text: str) -> str:  # the worker's skill, swapped for one that returns hostile markup
+        return HOSTILE
+
     flow = toy_flow()
-    context = toy_context(flow)
-    context.skills.add(lambda text: HOSTILE, "shout")
-    return record(flow, task=f"summarize {HOSTILE}", context=context)
+    flow.agents["worker"].skills = [shout]
+    return record(flow, task=f"summarize {HOSTILE}", context=toy_context(flow))
 
 
 def test_html_export_shows_corpus_html_as_text():
