@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from casework.config import Settings
-from casework.workspace import ingest, open_library
-
 from samples import SHORTEST_POSTS
 
 
 @pytest.fixture(scope="session")
-def settings(tmp_path_factory) -> Settings:
+def settings(tmp_path_factory):
     """Settings with a fresh home, the project's corpus ingested into a local Chroma store."""
+    from casework.config import Settings  # imported here: the orchestrator's tests run without the engine
+    from casework.workspace import ingest
+
     settings = Settings(home=tmp_path_factory.mktemp("casework-home"))
     ingest(settings)
     return settings
@@ -24,6 +24,8 @@ def settings(tmp_path_factory) -> Settings:
 @pytest.fixture(scope="session")
 def library(settings):
     """The agents' view of the project corpus (analysed posts, BM25, Chroma)."""
+    from casework.workspace import open_library
+
     return open_library(settings)
 
 

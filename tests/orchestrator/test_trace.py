@@ -147,26 +147,3 @@ def test_route_diff_names_the_first_difference():
     assert "expected: a → b → a" in diff and "first difference at holder 2: expected b, got c" in diff
     with pytest.raises(AssertionError, match="the route ended"):
         assert_route(record(toy_flow()), ["boss", "worker", "boss", "worker"])
-
-
-def test_the_live_view_says_who_holds_the_case_and_each_handoff_as_it_happens():
-    from io import StringIO
-
-    from rich.console import Console
-
-    from casework.live import LiveView
-
-    out = StringIO()
-    flow = toy_flow()
-    with LiveView(Console(file=out, width=200), entry="boss") as live:
-        run_case(
-            flow.compile(), "hello", toy_context(flow), run_config(), TraceRecorder("hello", "r", flow, live)
-        )
-    shown = out.getvalue()
-    assert (
-        shown.index("boss has the case") < shown.index("boss → worker") < shown.index("worker has the case")
-    )
-    assert "shout" in shown and "held" in shown and "boss closes the case" in shown
-    quiet = StringIO()
-    LiveView(Console(file=quiet), enabled=False)(record(flow).events[0])
-    assert quiet.getvalue() == ""
