@@ -96,9 +96,11 @@ def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: s
         "## Speed",
         "",
         f"- corpus: {speed_report['posts']} posts, {speed_report['passages']} passages",
-        f'- main job `casework run "{speed.MAIN_JOB}"`, fresh process: median {job["median"]} s (runs {job["runs"]})',
+        f'- main job `casework run "{speed.MAIN_JOB}"`, fresh process: '
+        f"median {job['median']} s (runs {job['runs']})",
         f"- in-process hybrid query: p50 {query['p50']} ms, p95 {query['p95']} ms over {query['n']} queries",
-        f"- ingest from scratch {speed_report['ingest_s']} s; again with no change {speed_report['reingest_s']} s",
+        f"- ingest from scratch {speed_report['ingest_s']} s; "
+        f"again with no change {speed_report['reingest_s']} s",
         f"- peak RSS: bench process {speed_report['peak_rss_mb']['bench']} MB, "
         f"main-job process {speed_report['peak_rss_mb']['main_job']} MB",
         "",
@@ -119,7 +121,8 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     quality = {} if args.smoke else {name: run_bench(name, []) for name in QUALITY}
     for name, result in quality.items():
-        print(f"{name}: {outcome(result) or 'done in %s s' % result['seconds']}", file=sys.stderr)
+        done = f"done in {result['seconds']} s"
+        print(f"{name}: {outcome(result) or done}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="casework-all-") as folder:
         speed_report = (
             speed.run(speed.smoke_corpus(Path(folder) / "corpus"), runs=1, queries=10)

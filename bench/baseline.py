@@ -66,7 +66,7 @@ def minilm_embeddings():
 
 
 class Baseline:
-    """LangChain's Chroma over the passages; `search_posts` has casework's signature so `score` runs on both."""
+    """LangChain's Chroma over the passages; `search_posts` has casework's signature: `score` runs on both."""
 
     def __init__(self, passages, folder: Path, embeddings):
         from langchain_chroma import Chroma
@@ -155,14 +155,16 @@ def markdown(report: dict) -> str:
         )
     return "\n".join(
         [
-            f"{report['queries']} labelled queries, {report['posts']} posts, the same {report['passages']} passages",
+            f"{report['queries']} labelled queries, {report['posts']} posts, "
+            f"the same {report['passages']} passages",
             "",
             f"| pipeline | Recall@{k} | MRR | per language (Recall@{k}, MRR) | index | query p50 / p95 |",
             "|---|---|---|---|---|---|",
             *rows,
             "",
-            f"casework's index time is a full ingest (analysis, embedding, store); the baseline's is embedding and "
-            f"storing the passages after loading the model ({report['baseline']['model_load_s']:.1f} s, not counted).",
+            "casework's index time is a full ingest (analysis, embedding, store); "
+            "the baseline's is embedding and storing the passages after loading the model "
+            f"({report['baseline']['model_load_s']:.1f} s, not counted).",
         ]
     )
 

@@ -1,4 +1,4 @@
-"""Small metrics the benches share: ranking (recall@k, reciprocal rank) and classification (P/R/F1, macro-F1, confusion).
+"""Metrics the benches share: ranking (recall@k, reciprocal rank), labels (P/R/F1, macro-F1, confusion).
 
 Plain functions over plain values (lists, sets, labels), so every bench scores the same way.
 Not handled: graded relevance (nDCG) or weighted averages; add them here when a bench needs them.

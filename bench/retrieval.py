@@ -139,7 +139,8 @@ def markdown(report: dict) -> str:
     """The figures as a small Markdown table, for people and for bench/results.md."""
     k = report["k"]
     lines = [
-        f"Retrieval bench: {report['queries']} queries, {report['posts']} posts, {report['passages']} passages",
+        f"Retrieval bench: {report['queries']} queries, {report['posts']} posts, "
+        f"{report['passages']} passages",
         "",
         f"| mode | group | n | Recall@{k} | MRR |",
         "|---|---|---|---|---|",

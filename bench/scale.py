@@ -81,7 +81,10 @@ def measure(settings: Settings, queries: list[str] = QUERIES) -> dict:
 
 
 def run(sizes: list[int], server: bool = True) -> list[dict]:
-    """One row per size and store kind. The analysis cache is shared, so the server row times embedding and storing only."""
+    """One row per size and store kind.
+
+    The analysis cache is shared, so the server row times embedding and storing only.
+    """
     rows, sentences = [], corpus_sentences()
     with tempfile.TemporaryDirectory(prefix="casework-scale-") as scratch:
         root = Path(scratch)
@@ -104,7 +107,8 @@ def table(rows: list[dict]) -> str:
         "|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {r['size']:,} | {r['store']} | {r['passages']:,} | {r['ingest_s']} | {r['query_p50_ms']} | {r['query_p95_ms']} |"
+        f"| {r['size']:,} | {r['store']} | {r['passages']:,} | {r['ingest_s']} "
+        f"| {r['query_p50_ms']} | {r['query_p95_ms']} |"
         for r in rows
     ]
     return "\n".join(lines)

@@ -103,13 +103,13 @@ def markdown(report: dict) -> str:
     for r in report["results"]:
         lines.append(
             f"| {r['request']} | {'yes' if r['selection_exact'] else 'no'} | "
-            f"{r['selected']['covered']}/{r['selected']['points']} | {r['labelled']['covered']}/{r['labelled']['points']} | "
+            f"{r['selected']['covered']}/{r['selected']['points']} | "
+            f"{r['labelled']['covered']}/{r['labelled']['points']} | "
             f"{r['selected']['sentences']} | {r['selected']['chars']} |"
         )
     c, n = report["coverage"], report["length"]
-    lines.append(
-        f"| **overall** | | **{c['selected']:.3f}** | **{c['labelled']:.3f}** | {n['sentences']} | {n['chars']} |"
-    )
+    coverage = f"**{c['selected']:.3f}** | **{c['labelled']:.3f}**"
+    lines.append(f"| **overall** | | {coverage} | {n['sentences']} | {n['chars']} |")
     lines += [
         "",
         f"Summaries of the selected posts: {n['sentences']} sentences, {n['chars']} characters on average, "

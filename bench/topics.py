@@ -120,9 +120,8 @@ def markdown(report: dict) -> str:
     if report["misses"]:
         lines += ["", "| request | topic | F1 | missing | extra |", "|---|---|---|---|---|"]
         for m in report["misses"]:
-            lines.append(
-                f"| {m['request']} | {m['topic']} | {m['f1']:.2f} | {'; '.join(m['missing'])} | {'; '.join(m['extra'])} |"
-            )
+            missing, extra = "; ".join(m["missing"]), "; ".join(m["extra"])
+            lines.append(f"| {m['request']} | {m['topic']} | {m['f1']:.2f} | {missing} | {extra} |")
     overall = report["groups"]["all"]["micro_f1"]
     lines += [
         "",

@@ -153,9 +153,8 @@ def search(
     if not hits:
         console.print("no passage matches that query")
     for rank, hit in enumerate(hits, 1):
-        console.print(
-            f"[bold]{rank}. {hit.title}[/bold]  [dim]{hit.post_id} {hit.start}-{hit.end} score {hit.score:.4f}[/dim]"
-        )
+        where = f"{hit.post_id} {hit.start}-{hit.end} score {hit.score:.4f}"
+        console.print(f"[bold]{rank}. {hit.title}[/bold]  [dim]{where}[/dim]")
         console.print(f"   {hit.passage[:240]}{'…' if len(hit.passage) > 240 else ''}", markup=False)
 
 
@@ -294,7 +293,7 @@ def resume(
 
 
 def _supervise(report, settings: Settings):
-    """Ask the person at each paused handoff until the run ends (its report), or they quit (None: resumable)."""
+    """Ask the person at each paused handoff until the run ends (its report) or they quit (None)."""
     from click.exceptions import Abort
 
     from casework.orchestrator.human import describe
@@ -378,9 +377,8 @@ def corpus_list(corpus: CorpusOption = None, as_json: JsonOption = False):
     if as_json:
         return print_json([post.model_dump(exclude={"text"}) for post in posts])
     for post in posts:
-        console.print(
-            f"{post.id}  [bold]{post.title}[/bold]  [dim]{post.author or ''} {post.date or ''} {len(post.text)} chars[/dim]"
-        )
+        about = f"{post.author or ''} {post.date or ''} {len(post.text)} chars"
+        console.print(f"{post.id}  [bold]{post.title}[/bold]  [dim]{about}[/dim]")
     console.print(f"{len(posts)} posts")
 
 
@@ -396,7 +394,7 @@ def corpus_split(
 
 
 def main() -> None:
-    """The `casework` console script: the app, with what was imported to run it left out of garbage collection."""
+    """The `casework` console script: the app, its imported modules kept out of garbage collection."""
     # The imported modules live until exit. Frozen, the collector does not walk them again in every
     # full collection, nor once more at exit (most of the half second the interpreter took to end).
     # What a run makes (Chroma's client, the checkpointer) comes later and is collected as before.

@@ -26,7 +26,8 @@ def describe(event) -> str:
             f"    [italic]{escape(event.reason)}[/italic]"
         )
     if event.kind == "skill":
-        return f"  · {escape(event.skill)}  [dim]{escape(event.inputs)} → {escape(event.result)}  {event.ms:g} ms[/dim]"
+        call = f"{escape(event.inputs)} → {escape(event.result)}"
+        return f"  · {escape(event.skill)}  [dim]{call}  {event.ms:g} ms[/dim]"
     if event.kind == "verdict":
         color = COLORS.get(event.verdict, "white")
         return f"  [{color}]{event.verdict}[/{color}] {event.confidence:.2f}  {escape(event.statement[:100])}"
@@ -96,8 +97,7 @@ def print_trace(trace: Trace, console: Console) -> None:
         for event in step.events:
             branch.add(describe(event).strip())
         if move:
-            branch.add(
-                f"[dim]passed: {escape(move.payload)} · changed: {escape(', '.join(move.changed) or 'nothing')}[/dim]"
-            )
+            changed = escape(", ".join(move.changed) or "nothing")
+            branch.add(f"[dim]passed: {escape(move.payload)} · changed: {changed}[/dim]")
     console.print(tree, highlight=False)
     console.print(f"[dim]route: {' → '.join(trace.route)}[/dim]")

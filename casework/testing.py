@@ -29,7 +29,8 @@ def route_diff(actual: list[str], expected: list[str]) -> str | None:
     wanted = expected[where] if where < len(expected) else "(the route should have ended)"
     return (
         f"route differs from the expected one\n  expected: {' → '.join(expected)}\n"
-        f"  actual:   {' → '.join(actual)}\n  first difference at holder {where + 1}: expected {wanted}, got {got}"
+        f"  actual:   {' → '.join(actual)}\n"
+        f"  first difference at holder {where + 1}: expected {wanted}, got {got}"
     )
 
 
@@ -67,7 +68,10 @@ def structure(trace: Trace) -> dict:
 
 
 def check_golden(trace: Trace, path: Path) -> None:
-    """Compare a trace's structure to a golden file (UPDATE_GOLDEN=1 rewrites it); fail with the first difference."""
+    """Compare a trace's structure to a golden file (UPDATE_GOLDEN=1 rewrites it).
+
+    Fails with the first difference.
+    """
     actual = structure(trace)
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -57,9 +57,8 @@ def sequence(trace: Trace) -> str:
                 out.append(f"    Note over {node_id(step.agent)}: {event.kind}: {text(event.message)}")
         if step.handoff:
             move = step.handoff
-            out.append(
-                f"    {node_id(move.source)}->>{node_id(move.target)}: {text(move.reason)} ({seconds(move.held_ms)})"
-            )
+            arrow = f"{node_id(move.source)}->>{node_id(move.target)}"
+            out.append(f"    {arrow}: {text(move.reason)} ({seconds(move.held_ms)})")
     return "\n".join(out) + "\n"
 
 

@@ -14,7 +14,7 @@ from casework.orchestrator.trace import HandoffEvent, Trace
 
 @dataclass
 class Step:
-    """One holder's turn: what it did (skills, verdicts, citations, guards, errors) and where the case went."""
+    """One holder's turn: what it did (skills, verdicts, citations, guards, errors), where the case went."""
 
     number: int
     agent: str

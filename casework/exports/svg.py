@@ -58,7 +58,8 @@ def _box(agent: str, x: float, y: float, visited: bool) -> str:
     return (
         f'<g class="node" data-agent="{escape(agent)}"><rect x="{x - BOX_W / 2:.1f}" y="{y - BOX_H / 2:.1f}" '
         f'width="{BOX_W}" height="{BOX_H}" rx="{radius}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" dominant-baseline="middle">{escape(name(agent))}</text></g>'
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" dominant-baseline="middle">'
+        f"{escape(name(agent))}</text></g>"
     )
 
 

@@ -26,19 +26,16 @@ CASEWORK = [sys.executable, "-m", "casework.cli"]
 ADDED = "덧붙여 바뀐 문장입니다"
 
 # One reader: opens the store, searches three times, prints every hit's post id and passage.
-READER = (
-    """
+READER = f"""
 import json, sys
 from casework import api
 from casework.config import Settings
 settings = Settings(home=sys.argv[1], corpus=sys.argv[2])
 out = []
-for query in ("엔비디아 고객", "인공지능", "%s"):
+for query in ("엔비디아 고객", "인공지능", "{ADDED}"):
     out += [[hit.post_id, hit.passage] for hit in api.search(query, k=5, settings=settings)]
 print(json.dumps(out, ensure_ascii=False))
 """
-    % ADDED
-)
 
 
 def copy_posts(folder: Path, paths) -> Path:
@@ -100,7 +97,7 @@ def test_eight_readers_during_a_reingest_all_succeed_and_nothing_is_lost(tmp_pat
         for _ in range(8)
     ]
     outputs = [process.communicate(timeout=240) for process in [writer, *readers]]
-    for process, (out, err) in zip([writer, *readers], outputs):
+    for process, (_out, err) in zip([writer, *readers], outputs):
         assert process.returncode == 0, err[-2000:]
     for out, _err in outputs[1:]:
         hits = json.loads(out)

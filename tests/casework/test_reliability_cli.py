@@ -1,4 +1,4 @@
-"""Bad input through the CLI: one clear line, a non-zero exit when the job cannot be done, never a traceback."""
+"""Bad input through the CLI: one clear line, non-zero exit when the job cannot be done, never a traceback."""
 
 from __future__ import annotations
 

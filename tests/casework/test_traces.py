@@ -1,4 +1,4 @@
-"""Traces of the main tasks over the project's corpus: complete, deterministic, golden, persisted, exported."""
+"""Traces of the main tasks over the project's corpus: complete, deterministic, golden, kept, exported."""
 
 from __future__ import annotations
 

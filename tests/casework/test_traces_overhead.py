@@ -54,9 +54,8 @@ def main(task: str = TASK, repeats: int = 15) -> None:
     base = statistics.median(times["no recording"])
     for mode, values in times.items():
         median = statistics.median(values)
-        print(
-            f"{mode:38s} median {median * 1000:7.1f} ms  min {min(values) * 1000:7.1f} ms  {100 * (median / base - 1):+5.1f}%"
-        )
+        spread = f"min {min(values) * 1000:7.1f} ms  {100 * (median / base - 1):+5.1f}%"
+        print(f"{mode:38s} median {median * 1000:7.1f} ms  {spread}")
 
 
 if __name__ == "__main__":

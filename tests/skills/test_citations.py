@@ -39,7 +39,8 @@ def test_unsupported_sentences_are_not_cited(library):
 def test_cite_text_cites_each_sentence(library):
     cited = cite_text(
         library,
-        "팀원을 늘리는 것은 그만큼의 복잡성을 추가하는 일이다. 기본소득을 받은 사람들은 대조군보다 창업 비율이 두 배 높았다.",
+        "팀원을 늘리는 것은 그만큼의 복잡성을 추가하는 일이다. "
+        "기본소득을 받은 사람들은 대조군보다 창업 비율이 두 배 높았다.",
     )
     assert [len(c.citations) > 0 for c in cited] == [True, False]
     assert cited[0].citations[0].title == TEAM
@@ -60,7 +61,6 @@ def test_format_citation():
         end=10,
         score=0.9,
     )
-    assert (
-        format_citation(citation, 1)
-        == '[1] 애자일(Agile) : 우리가 실패하는 이유, sentence 12: "애자일은 분명 훌륭한 문화이고 환경입니다."'
+    assert format_citation(citation, 1) == (
+        '[1] 애자일(Agile) : 우리가 실패하는 이유, sentence 12: "애자일은 분명 훌륭한 문화이고 환경입니다."'
     )

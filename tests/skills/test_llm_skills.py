@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from langchain_core.messages import AIMessage
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from casework.engine.retrieval import Hit, SentenceHit
 from casework.skills.citations import Citation
@@ -43,7 +43,7 @@ def test_a_plan_names_only_known_agents():
 
 def test_malformed_structured_output_raises():
     model = Scripted(responses=[call("Plan", kind="dance", subject="x", agents=[])])
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="kind"):  # 'dance' is not a kind of task
         plan_route(model, "x", AGENTS, {})
     with pytest.raises(LLMOutputError, match="no Plan"):
         plan_route(Scripted(responses=[AIMessage(content="I would rather chat.")]), "x", AGENTS, {})
