@@ -3,7 +3,8 @@
     python -m bench all [--smoke] [--full] [--out PATH]
 
 Runs the quality benches that exist (retrieval, topics, claims, citations, summaries, and the
-LangChain + MiniLM side by side, baseline; each with --json), then speed and scale. `--smoke` is
+LangChain + MiniLM side by side, baseline; each with --json), then speed and scale, and copies the
+figures into the README (`python -m bench readme`) when it writes bench/results.md. `--smoke` is
 the CI slice: speed and scale on small corpora only, under a minute. `--full` adds the 50k-post
 scale row. A quality bench that is missing or fails is reported as such and the others still run;
 the side by side is skipped, saying why, without the `bench` extra.
@@ -23,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import baseline, scale, speed
+from bench import baseline, readme, scale, speed
 
 QUALITY = ("retrieval", "topics", "claims", "citations", "summaries", "baseline")
 RESULTS = Path(__file__).parent / "results.md"
@@ -138,4 +139,6 @@ def main(argv: list[str]) -> int:
         encoding="utf-8",
     )
     print(f"wrote {args.out}", file=sys.stderr)
+    if args.out == RESULTS and not args.smoke:  # the README shows the figures of the full run
+        return readme.main([])
     return 0

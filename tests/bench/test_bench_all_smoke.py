@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from bench import readme
+
 
 def test_bench_all_smoke_writes_results(tmp_path):
     out = tmp_path / "results.md"
@@ -17,3 +19,7 @@ def test_bench_all_smoke_writes_results(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     page = out.read_text(encoding="utf-8")
     assert "## Speed" in page and "median" in page and "| 50 | local |" in page and "| 50 | server |" in page
+    # The README's speed figures are read from this page: its lines stay in the shape bench/readme.py reads.
+    assert readme.stamp(page).startswith("`python -m bench all --smoke --out ")
+    for label in readme.SPEED:
+        assert readme.speed_figure(page, label)
