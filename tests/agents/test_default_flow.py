@@ -49,12 +49,18 @@ def test_a_changed_year_is_refuted(settings):
 
 
 def test_find_sources_cites_and_abstains(settings):
-    report = casework.cite(
-        "애자일 선언문은 2001년 당시 SW 개발에 저명한 분들이 모여 선언한 애자일 방법론의 기본 원칙입니다.",
-        settings,
+    sourced = (
+        "애자일 선언문은 2001년 당시 SW 개발에 저명한 분들이 모여 선언한 애자일 방법론의 기본 원칙입니다."
     )
+    unsourced = (
+        "기본소득을 받은 사람들은 대조군보다 창업 비율이 두 배 높았다."  # no post is about basic income
+    )
+    report = casework.cite(f"{sourced} {unsourced}", settings)
     assert report.route == ["case_worker", "citation_finder", "case_worker"]
+    assert [c.sentence for c in report.citations] == [sourced, unsourced]
     assert report.citations[0].citations[0].title == "애자일(Agile) : 성공하는 프로젝트들의 비결"
+    assert report.citations[1].citations == []  # abstains: no source rather than a loose one
+    assert f"{unsourced} [no source found]" in report.answer
 
 
 def test_a_question_is_answered_from_the_posts_it_is_about(settings):

@@ -73,7 +73,21 @@ def test_ingest_search_and_run_against_a_server(server, corpus, tmp_path):
 
     run = invoke("run", "summarize the agile posts", *common, "--chroma-url", server, "--json")
     assert run.exit_code == 0, run.output
-    assert "agile" in run.output.lower() or "애자일" in run.output
+    report = json.loads(run.output)
+    agile = {path.stem for path in AGILE}
+    assert report["outcome"] == "completed" and {post["post_id"] for post in report["posts"]} == agile
+    assert report["summary"], "no summary"
+    for item in report["summary"]:
+        assert item["citations"] and item["citations"][0]["post_id"] in agile, item
+    assert not (Settings(home=home, corpus=corpus).store_dir / "chroma").exists(), (
+        "the run made a local store"
+    )
+    # The server holds what a local store would: the same job on a local store says the same, cited alike.
+    elsewhere = ["--corpus", str(corpus), "--home", str(tmp_path / "local"), "--json"]
+    local = invoke("run", "summarize the agile posts", *elsewhere)
+    assert local.exit_code == 0, local.output
+    assert json.loads(local.output)["summary"] == report["summary"]
+    assert (Settings(home=tmp_path / "local", corpus=corpus).store_dir / "chroma").exists()
 
 
 def test_a_server_that_is_not_running_is_one_line(corpus, tmp_path):
