@@ -75,7 +75,11 @@ def plan_case(state: Case, tools: Tools) -> Turn:
             handoff=handoff(NAME, END, note),
         )
     first = plan[0]
-    reason = f"The task asks for {ASKS[intent.kind]} “{intent.text[:60]}”; {first.replace('_', ' ')} first, because {WHY.get(first, 'it is next in the plan')}."
+    why_first = WHY.get(first, "it is next in the plan")
+    reason = (
+        f"The task asks for {ASKS[intent.kind]} “{intent.text[:60]}”; "
+        f"{first.replace('_', ' ')} first, because {why_first}."
+    )
     why = (routed.reason.strip() if routed else "") or reason
     move = handoff(NAME, first, why, kind=intent.kind, subject=intent.text[:80], plan=plan)
     return Turn(

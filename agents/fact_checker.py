@@ -52,7 +52,7 @@ def act(state: Case, tools: Tools) -> Turn:
 
 
 def evidence_for(tools: Tools, statement: str) -> list:
-    """The corpus sentences a model judges a statement by (none offline: the offline skill retrieves its own)."""
+    """The corpus sentences a model judges a statement by (none offline: the offline skill finds its own)."""
     return tools.use(search_sentences, tools.library, statement, k=EVIDENCE) if model_of(tools) else []
 
 

@@ -160,7 +160,7 @@ def pending_question(graph, config) -> dict | None:
 
 
 def resume(run_id: str, answer=None, settings: Settings | None = None, flow=None, **options) -> Report:
-    """Go on with a paused run: `answer` the pending question (see orchestrator/human.py); None just shows it."""
+    """Go on with a paused run: `answer` its pending question (orchestrator/human.py); None just shows it."""
     from casework import runs
 
     settings = settings or Settings()

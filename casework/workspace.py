@@ -57,7 +57,7 @@ def collection_name(settings: Settings, embeddings) -> str:
 
 
 def _store_dir(settings: Settings) -> Path:
-    """The store folder, created when missing; a StoreError when it cannot be (e.g. a file stands in its way)."""
+    """The store folder, created when missing; a StoreError when it cannot be (a file in its way, say)."""
     try:
         settings.store_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -78,7 +78,8 @@ def _remove(path: Path) -> None:
 def _open_for_rebuild(settings: Settings, local_path: Path | None, name: str):
     """A client whose collection `name` is gone. The collection is deleted through the client rather
     than by removing its folder: Chroma keeps one system per path in the process, and a folder removed
-    under it would leave that system writing to deleted files. Only a store that cannot be opened is removed."""
+    under it would leave that system writing to deleted files. Only a store that cannot be opened is removed.
+    """
     try:
         client = open_client(local_path, settings.chroma_url, settings.chroma_token)
     except StoreError:

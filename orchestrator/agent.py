@@ -46,7 +46,7 @@ class Agent(BaseModel):
 
 
 class UndeclaredSkill(KeyError):
-    """An agent used a skill it did not declare: the agent's code is wrong, so this is raised, not recorded."""
+    """An agent used a skill it did not declare: the agent's code is wrong, so this is raised, not noted."""
 
 
 class SkillCall(BaseModel):
@@ -121,7 +121,7 @@ class Tools:
         plan: list[str] | None = None,
         **payload: Any,
     ) -> Turn:
-        """Hand the case to the next agent of the plan when this agent may reach it, else back to the supervisor.
+        """Hand the case to the plan's next agent when this one may reach it, else back to the supervisor.
 
         `update` is what the agent changed in the case; `payload` says in brief what went with it (the
         trace shows it). `plan` replaces the plan still to run (pass [] to drop it).
