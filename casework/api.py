@@ -9,7 +9,7 @@ from casework.engine.errors import UserError
 from casework.engine.importer import split_folder
 from casework.engine.posts import Post, load_posts, write_posts
 from casework.engine.retrieval import Hit
-from casework.report import Report, make_report
+from casework.report import CheckReport, Report, make_report
 from casework.skills.evidence import deciding, overall_label
 from casework.workspace import IngestReport, ingest, open_library
 
@@ -210,20 +210,19 @@ def check(claim: str, settings: Settings | None = None, **options) -> Report:
     return run(f"fact-check: {check_text(claim, 'claim')}", settings, **options)
 
 
-def check_summary(report: Report) -> dict:
+def check_summary(report: Report) -> CheckReport:
     """The overall verdict of a fact-check report: refuted if any statement is, supported if all are."""
     label = overall_label([v.verdict for v in report.verdicts])
     parts = deciding(report.verdicts, label)
-    confidence = min((v.confidence for v in parts), default=0.0)
-    evidence = [e.model_dump() for v in parts for e in v.evidence]
-    return {
-        "claim": report.task.split(":", 1)[-1].strip(),
-        "verdict": label,
-        "confidence": confidence,
-        "evidence": evidence,
-        "statements": [v.model_dump() for v in report.verdicts],
-        "route": report.route,
-    }
+    return CheckReport(
+        run_id=report.run_id,
+        claim=report.task.split(":", 1)[-1].strip(),
+        verdict=label,
+        confidence=min((v.confidence for v in parts), default=0.0),
+        evidence=[e for v in parts for e in v.evidence],
+        statements=report.verdicts,
+        route=report.route,
+    )
 
 
 def cite(text: str, settings: Settings | None = None, **options) -> Report:
@@ -232,6 +231,7 @@ def cite(text: str, settings: Settings | None = None, **options) -> Report:
 
 
 __all__ = [
+    "CheckReport",
     "IngestReport",
     "Report",
     "Settings",

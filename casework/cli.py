@@ -256,7 +256,9 @@ def check(
 ):
     """Fact-check a claim: SUPPORTED, REFUTED or NOT_ENOUGH_INFO, with evidence."""
     _report(
-        api.check(_read(claim), settings_from(corpus, home, chroma_url, llm=llm)), as_json, api.check_summary
+        api.check(_read(claim), settings_from(corpus, home, chroma_url, llm=llm)),
+        as_json,
+        lambda report: api.check_summary(report).model_dump(),
     )
 
 
@@ -318,6 +320,26 @@ def _supervise(report, settings: Settings):
 def graph():
     """Print the flow's graph as Mermaid: every agent and every possible handoff."""
     typer.echo(api.default_flow().compile().get_graph().draw_mermaid())
+
+
+@app.command()
+@user_errors
+def mcp(
+    corpus: CorpusOption = None,
+    home: HomeOption = None,
+    chroma_url: ChromaOption = None,
+    embeddings: EmbeddingsOption = None,
+    llm: LlmOption = None,
+    checkpoint_url: CheckpointOption = None,
+):
+    """Serve the specialists as MCP tools on stdin/stdout, for MCP clients (desktop assistants, IDEs)."""
+    from importlib.util import find_spec
+
+    if find_spec("mcp") is None:
+        raise UserError("casework mcp needs the mcp extra: pip install 'casework[mcp]'")
+    from casework.mcp_server import serve
+
+    serve(settings_from(corpus, home, chroma_url, embeddings, llm=llm, checkpoint_url=checkpoint_url))
 
 
 RunArgument = Annotated[str, typer.Argument(help="A run id (or a unique prefix of one), or 'last'.")]

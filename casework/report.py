@@ -53,6 +53,18 @@ class Report(BaseModel):
     pending: dict | None = None  # the question a paused run waits on (see orchestrator/human.py)
 
 
+class CheckReport(BaseModel):
+    """What `check --json` prints: a claim's overall verdict (refuted if any statement is). Schema 1."""
+
+    run_id: str
+    claim: str
+    verdict: str
+    confidence: float
+    evidence: list[ReportEvidence]
+    statements: list[ReportVerdict]
+    route: list[str]
+
+
 def _sources(citations: list[Citation]) -> list[SourceRef]:
     return [SourceRef(post_id=c.post_id, title=c.title, quote=c.quote) for c in citations]
 

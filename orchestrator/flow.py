@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from langgraph.config import get_stream_writer
 from langgraph.graph import START, StateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import Command
@@ -46,7 +45,8 @@ def agent_node(agent: Agent, limits: Limits):
     def node(
         state, runtime: Runtime[Context]
     ) -> Command:  # unannotated: LangGraph would read it as the schema
-        tools = Tools(agent, runtime.context, state, get_stream_writer())
+        # the run's stream writer (get_stream_writer()'s), or the one a host wrapped around it
+        tools = Tools(agent, runtime.context, state, runtime.stream_writer)
         turn = agent.act(state, tools)
         move = turn.handoff.model_copy(update={"changed": sorted(turn.update)})
         if move.target not in (*agent.handoffs, END):
@@ -124,12 +124,17 @@ class Flow(BaseModel):
                 if name not in self.agents:
                     raise FlowError(f"the {kind!r} plan visits {name!r}, which is not in the flow")
 
-    def graph(self) -> StateGraph:
-        """The uncompiled LangGraph graph: one node per agent, every possible handoff declared."""
+    def graph(self, context: type = Context, node=agent_node) -> StateGraph:
+        """The uncompiled LangGraph graph: one node per agent, every possible handoff declared.
+
+        A host that cannot pass a Context (LangGraph's server passes a run JSON) may take another
+        context schema and build each node around the agent's own, `node(agent, limits)`:
+        casework/server.py does.
+        """
         self.validate_wiring()
-        builder = StateGraph(self.state, context_schema=Context)
+        builder = StateGraph(self.state, context_schema=context)
         for agent in self.agents.values():
-            builder.add_node(agent.name, agent_node(agent, self.limits), destinations=tuple(agent.handoffs))
+            builder.add_node(agent.name, node(agent, self.limits), destinations=tuple(agent.handoffs))
         builder.add_edge(START, self.entry)
         return builder
 

@@ -118,15 +118,13 @@ def write_posts(posts: list[Post], folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for post in posts:
-        meta = post.model_dump(exclude={"text"}, exclude_none=True)
         path = folder / f"{post.id}.md"
-        path.write_text(
-            "---\n"
-            + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-            + "---\n\n"
-            + post.text
-            + "\n",
-            encoding="utf-8",
-        )
+        path.write_text(post_markdown(post), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def post_markdown(post: Post) -> str:
+    """A post as Markdown with YAML front matter: what `write_posts` writes and `read_post_file` reads."""
+    meta = post.model_dump(exclude={"text"}, exclude_none=True)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + post.text + "\n"

@@ -45,7 +45,7 @@ def test_a_fact_check_goes_to_the_fact_checker_only(settings):
 
 def test_a_changed_year_is_refuted(settings):
     report = casework.check("애자일 선언문은 1995년에 발표되었다", settings)
-    assert casework.api.check_summary(report)["verdict"] == "REFUTED"
+    assert casework.api.check_summary(report).verdict == "REFUTED"
 
 
 def test_find_sources_cites_and_abstains(settings):
