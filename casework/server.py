@@ -18,6 +18,7 @@ the state's trace (a paused node has no update; its handoff says actor "human" o
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 from langgraph.config import get_config
@@ -57,6 +58,11 @@ class ServedCase(CaseState):
     report: Report | None = Field(default=None, description="The report, once the case has ended.")
 
 
+# The server runs several runs at once, in threads; the engine's lazy caches (Library.idf, the one
+# Kiwi) were not written for threads, so agents act one at a time in this process.
+ONE_AT_A_TIME = threading.Lock()
+
+
 @cache
 def _flow():
     return api.default_flow()
@@ -90,12 +96,10 @@ def served_node(agent: Agent, limits: Limits):
             runtime.stream_writer(data)
 
         try:
-            command = inner(
-                state, runtime.override(context=agents_context(options.human), stream_writer=write)
-            )
-        except (
-            GraphInterrupt
-        ) as paused:  # the trace file shows what the person is asked, as the terminal's does
+            with ONE_AT_A_TIME:
+                context = agents_context(options.human)
+                command = inner(state, runtime.override(context=context, stream_writer=write))
+        except GraphInterrupt as paused:  # the trace file shows the question, as the terminal's does
             recorder("updates", {"__interrupt__": list(paused.args[0]) if paused.args else []})
             runs.save_trace(_settings(), recorder.finish("paused"))
             raise

@@ -57,19 +57,11 @@ def client(workspace, tmp_path_factory):
         LANGGRAPH_CLI_NO_ANALYTICS="1",  # offline: no usage report from the CLI
         LANGSMITH_TRACING="false",
     )
-    command = [
-        str(LANGGRAPH),
-        "dev",
-        "--no-browser",
-        "--no-reload",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
+    address = ["--host", "127.0.0.1", "--port", str(port), "--config", str(REPO / "langgraph.json")]
+    jobs = ["--n-jobs-per-worker", "3"]  # dev runs one run at a time unless told
     log = (folder / "server.log").open("wb")
     process = subprocess.Popen(
-        [*command, "--config", str(REPO / "langgraph.json")],
+        [str(LANGGRAPH), "dev", "--no-browser", "--no-reload", *address, *jobs],
         cwd=folder,
         env=env,
         stdout=log,
@@ -122,7 +114,7 @@ def test_the_main_job_on_the_server_is_the_terminal_s_and_its_trace_exports(clie
     assert exported.exit_code == 0, exported.output
     trace = json.loads(exported.output)
     assert trace["run_id"] == thread["thread_id"] and trace["route"] == OFFLINE_ROUTE
-    assert [e["kind"] for e in trace["events"]] == kinds
+    assert trace == state["trace"]  # the file the server saved is the trace in the thread's state
     narrative = CliRunner().invoke(app, ["trace", "export", thread["thread_id"], "-f", "md", "--home", home])
     assert narrative.exit_code == 0 and "The summarizer" in narrative.output
 
@@ -143,6 +135,17 @@ def test_streaming_shows_one_update_per_handoff_and_the_custom_events(client):
     assert [h for update in updates for h in update[next(iter(update))]["handoffs"]] == state["handoffs"]
     skills = [e for e in state["trace"]["events"] if e["kind"] == "skill"]
     assert [c["skill"] for c in custom if c["event"] == "skill"] == [s["skill"] for s in skills]
+
+
+def test_runs_at_the_same_time_end_as_one_alone_does(client):
+    alone = client.runs.wait(client.threads.create()["thread_id"], "casework", input={"task": TASK})
+    threads = [client.threads.create()["thread_id"] for _ in range(3)]
+    started = [client.runs.create(thread, "casework", input={"task": TASK}) for thread in threads]
+    together = [client.runs.join(thread, run["run_id"]) for thread, run in zip(threads, started)]
+    assert [state["report"]["summary"] for state in together] == [alone["report"]["summary"]] * 3
+    assert [state["route"] for state in together] == [OFFLINE_ROUTE] * 3
+    spans = sorted((state["trace"]["started"], state["trace"]["ended"]) for state in together)
+    assert any(later[0] < earlier[1] for earlier, later in zip(spans, spans[1:])), "the runs did not overlap"
 
 
 def test_a_person_reviews_through_the_server_s_interrupt_and_resume(client, workspace):
