@@ -29,13 +29,13 @@ from langgraph.types import Command
 from pydantic import BaseModel, Field
 
 from casework import api, runs
+from casework.agents.case import Case
 from casework.config import Settings
 from casework.orchestrator.agent import Agent
 from casework.orchestrator.flow import agent_node
 from casework.orchestrator.guard import Limits
 from casework.orchestrator.handoff import END
 from casework.orchestrator.run import route
-from casework.orchestrator.state import CaseState
 from casework.orchestrator.trace import Trace, TraceRecorder, now
 from casework.report import Report, make_report
 
@@ -50,8 +50,8 @@ class RunOptions(BaseModel):
     )
 
 
-class ServedCase(CaseState):
-    """The case, plus what the terminal's run loop would have collected beside it."""
+class ServedCase(Case):
+    """The built-in agents' case, plus what the terminal's run loop would have collected beside it."""
 
     trace: Trace | None = Field(default=None, description="The run's trace so far (handoffs, skill calls…).")
     route: list[str] = Field(default_factory=list, description="The holders of the case so far, in order.")
@@ -65,7 +65,7 @@ ONE_AT_A_TIME = threading.Lock()
 
 @cache
 def _flow():
-    return api.default_flow()
+    return api.default_flow().model_copy(update={"state": ServedCase})
 
 
 @cache
@@ -124,7 +124,7 @@ def served_node(agent: Agent, limits: Limits):
     return node
 
 
-def _new_trace(state: CaseState, run_id: str) -> Trace:
+def _new_trace(state: ServedCase, run_id: str) -> Trace:
     flow = _flow()
     return Trace(
         run_id=run_id,
@@ -137,4 +137,4 @@ def _new_trace(state: CaseState, run_id: str) -> Trace:
 
 def graph() -> StateGraph:
     """The default flow for LangGraph's server: uncompiled, no checkpointer (the server brings its own)."""
-    return _flow().graph(state=ServedCase, context=RunOptions, node=served_node)
+    return _flow().graph(context=RunOptions, node=served_node)
