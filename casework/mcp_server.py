@@ -65,7 +65,7 @@ class Workspace:
         self._context, self._opening, self._busy = None, threading.Lock(), threading.Lock()
 
     def context(self):
-        """The agents' context (library, skills), opened on first use and kept."""
+        """The agents' context (the library the skills read, the plans), opened on first use and kept."""
         with self._opening:
             if self._context is None:
                 self._context = api.build_context(self.settings, self.flow)

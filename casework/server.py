@@ -4,9 +4,10 @@
 run. The server brings persistence (its own checkpointer, threads, interrupt and resume) and the
 HTTP API; this module brings the graph, with no checkpointer of its own: the default flow's agents,
 one node each, wrapped so that
-- the agents' Context (library, skills, plans) is built in the server process on first use and kept:
-  the corpus and store come from the server's CASEWORK_* environment (home, corpus, --chroma-url),
-  since a run can only pass JSON. A run's context (`RunOptions`) switches on a person's review.
+- the agents' Context (the library their skills read, the plans) is built in the server process on
+  first use and kept: the corpus and store come from the server's CASEWORK_* environment (home,
+  corpus, --chroma-url), since a run can only pass JSON. A run's context (`RunOptions`) switches on
+  a person's review.
 - the state carries, besides the case, what the terminal's run loop collects: `trace` (the trace,
   its events made by the same recorder from each node's custom events and update), `route`, and
   `report` (what `casework run --json` prints) once the case ends.
