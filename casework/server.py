@@ -11,6 +11,7 @@ one node each, wrapped so that
 - the state carries, besides the case, what the terminal's run loop collects: `trace` (the trace,
   its events made by the same recorder from each node's custom events and update), `route`, and
   `report` (what `casework run --json` prints) once the case ends.
+A task the terminal refuses (empty, too long) fails its run with the same one line (a UserError).
 When a run ends or pauses, its trace is also saved as <home>/traces/<thread_id>.json under the
 server's home, so `casework trace export THREAD_ID` works on the server's machine.
 Not handled: a chat model per run (the server's CASEWORK_LLM applies to all), and pause events in
@@ -86,6 +87,8 @@ def served_node(agent: Agent, limits: Limits):
     inner = agent_node(agent, limits)
 
     def node(state: ServedCase, runtime: Runtime[RunOptions]) -> Command:
+        if not state.handoffs:  # the task is checked as the terminal checks it: empty or too long fails here
+            api.check_text(state.task, "task")
         options = runtime.context or RunOptions()
         run_id = get_config()["configurable"]["thread_id"]
         recorder = TraceRecorder(

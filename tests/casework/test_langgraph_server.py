@@ -137,6 +137,17 @@ def test_streaming_shows_one_update_per_handoff_and_the_custom_events(client):
     assert [c["skill"] for c in custom if c["event"] == "skill"] == [s["skill"] for s in skills]
 
 
+def test_a_bad_task_fails_its_run_with_one_line_and_the_server_goes_on(client):
+    for task, message in (("   ", "the task is empty"), ("가" * 2_000_000, "the task is too long")):
+        failed = client.runs.wait(
+            client.threads.create()["thread_id"], "casework", input={"task": task}, raise_error=False
+        )
+        assert failed["__error__"]["error"] == "UserError" and message in failed["__error__"]["message"]
+        assert "\n" not in failed["__error__"]["message"]
+    state = client.runs.wait(client.threads.create()["thread_id"], "casework", input={"task": TASK})
+    assert state["route"] == OFFLINE_ROUTE
+
+
 def test_runs_at_the_same_time_end_as_one_alone_does(client):
     alone = client.runs.wait(client.threads.create()["thread_id"], "casework", input={"task": TASK})
     threads = [client.threads.create()["thread_id"] for _ in range(3)]
