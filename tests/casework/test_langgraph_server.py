@@ -56,6 +56,7 @@ def client(workspace, tmp_path_factory):
         CASEWORK_CORPUS=str(workspace.corpus),
         LANGGRAPH_CLI_NO_ANALYTICS="1",  # offline: no usage report from the CLI
         LANGSMITH_TRACING="false",
+        LANGGRAPH_STRICT_MSGPACK="true",  # read back only the state's own types (LangGraph's coming default)
     )
     address = ["--host", "127.0.0.1", "--port", str(port), "--config", str(REPO / "langgraph.json")]
     jobs = ["--n-jobs-per-worker", "3"]  # dev runs one run at a time unless told
