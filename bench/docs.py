@@ -51,16 +51,13 @@ def load_rows(path: Path) -> list[dict]:
 def doc_ids(library, folder: Path, paths: list[str]) -> set[str]:
     """Document ids of gold paths, by each document's source path; an unknown path counts as missing."""
     by_source = {a.post.source: pid for pid, a in library.posts.items()}
-    # before issue 16 a source was the bare file name: looked up by name too, to measure the old reader
-    return {by_source.get(p) or by_source.get(Path(p).name, f"missing:{p}") for p in paths}
+    return {by_source.get(p, f"missing:{p}") for p in paths}
 
 
 def files_accounted(folder: Path, report) -> dict:
     """Files on disk against what ingest reported: kept documents plus reported skips and merges."""
-    data = report.model_dump()
     on_disk = sum(1 for p in folder.rglob("*") if p.is_file())
-    skipped = data.get("skipped", data["warnings"])
-    merged = data.get("merged", [])
+    skipped, merged = report.skipped, report.merged
     return {
         "files": on_disk,
         "documents": report.posts,

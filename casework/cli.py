@@ -129,7 +129,8 @@ def ingest(
     if as_json:
         return print_json(report.model_dump())
     console.print(
-        f"{report.posts} posts, {report.passages} passages: {report.added} embedded, "
+        f"{report.files} files read: {report.posts} kept, {len(report.skipped)} skipped, "
+        f"{len(report.merged)} merged; {report.passages} passages: {report.added} embedded, "
         f"{report.deleted} deleted, {report.kept} unchanged ({report.seconds:.1f}s)"
     )
 

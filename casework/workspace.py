@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from casework.config import Settings
 from casework.engine.embeddings import embeddings_name, load_embeddings
 from casework.engine.index import AnalyzedPost, analyze_corpus
-from casework.engine.posts import Post, load_posts
+from casework.engine.posts import Post, load_posts, read_corpus
 from casework.engine.retrieval import Library
 from casework.engine.store import (
     StoreError,
@@ -32,9 +32,12 @@ from casework.engine.terms import curated_glossary, merge_maps, mine_glosses
 
 
 class IngestReport(BaseModel):
-    """What an ingest did, for people and for JSON."""
+    """What an ingest did, for people and for JSON: every file read is kept, skipped or merged."""
 
-    posts: int
+    files: int  # files read in the corpus folder (hidden ones aside)
+    posts: int  # documents kept
+    skipped: list[str]  # "skipped PATH: why", one a file
+    merged: list[str]  # "merged PATH into PATH: the same content", one a file
     passages: int
     added: int
     deleted: int
@@ -105,7 +108,8 @@ def ingest(
 ) -> IngestReport:
     """Bring the store in step with the corpus: embed new passages, delete removed ones, keep the rest."""
     started = time.perf_counter()
-    posts, warnings = load_posts(settings.corpus)
+    corpus = read_corpus(settings.corpus)
+    posts, warnings = corpus.posts, corpus.warnings
     local_path = None if settings.chroma_url else settings.store_dir / "chroma"
     store_dir = _store_dir(settings)
     with write_lock(store_dir if local_path else None):
@@ -142,7 +146,10 @@ def ingest(
     if rebuild or report.added or report.deleted:
         _open_library.cache_clear()  # a library opened before this ingest no longer matches the store
     return IngestReport(
+        files=corpus.files,
         posts=len(posts),
+        skipped=[str(s) for s in corpus.skipped],
+        merged=[str(m) for m in corpus.merged],
         passages=len(passages),
         added=report.added,
         deleted=report.deleted,

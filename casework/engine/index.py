@@ -2,6 +2,11 @@
 
 Kiwi is slow to load, so a post's analysis is cached by the hash of its text and reused until
 the text changes; a corpus whose posts are all cached is loaded with no Kiwi at all.
+A Markdown post is read through casework/engine/markdown.py: sentences come from its prose blocks
+(each list item on its own) and know their section; code blocks and table rows are no sentences
+(never summarized or quoted) but their words are in the passages, so they stay searchable; a
+passage never spans two sections. Offsets index `post.text`; a passage's text is what a reader
+sees, so for Markdown with markup it is not `post.text[start:end]` but that span without the markup.
 Not handled: sharing one cache file between corpora (each store keeps its own).
 """
 
@@ -13,16 +18,26 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
+from casework.engine.markdown import Unit, read_markdown
 from casework.engine.posts import Post
 from casework.engine.text import Sentence, add_words, split_sentences, tokenize
 
 PASSAGE_CHARS = 500  # a passage is a few sentences: small enough to quote, big enough to match
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 class AnalyzedSentence(Sentence):
-    """A sentence of a post with its content terms."""
+    """A sentence of a post with its content terms and the section it stands in ("" for none)."""
 
+    terms: list[str]
+    section: str = ""
+
+
+class Heading(BaseModel):
+    """A section title of a Markdown post, with its level and content terms."""
+
+    level: int
+    text: str
     terms: list[str]
 
 
@@ -36,6 +51,7 @@ class Passage(BaseModel):
     start: int
     end: int
     terms: list[str]
+    section: str = ""
 
 
 class AnalyzedPost(BaseModel):
@@ -46,22 +62,32 @@ class AnalyzedPost(BaseModel):
     title_terms: list[str]
     sentences: list[AnalyzedSentence]
     passages: list[Passage]
+    headings: list[Heading] = []
 
 
 def digest(post: Post) -> str:
     """Content hash of a post: the same title and text always give the same digest."""
-    payload = f"{ANALYSIS_VERSION}\n{post.id}\n{post.title}\n{post.text}".encode()
+    payload = f"{ANALYSIS_VERSION}\n{post.id}\n{post.title}\n{post.markdown}\n{post.text}".encode()
     return hashlib.sha256(payload).hexdigest()[:20]
 
 
-def make_passages(post: Post, sentences: list[AnalyzedSentence], post_digest: str) -> list[Passage]:
-    """Group consecutive sentences into passages of about PASSAGE_CHARS characters."""
+def make_passages(
+    post: Post, sentences: list[AnalyzedSentence], post_digest: str, extras: list[AnalyzedSentence] = ()
+) -> list[Passage]:
+    """Group consecutive sentences (and code or table units, `extras`) into passages of about
+    PASSAGE_CHARS characters, never across a section; plain prose passages are slices of the text."""
+    units = sorted([*sentences, *extras], key=lambda s: s.start)
     passages, group = [], []
-    for sentence in sentences:
-        group.append(sentence)
-        if sum(len(s.text) for s in group) >= PASSAGE_CHARS or sentence is sentences[-1]:
+    for index, unit in enumerate(units):
+        group.append(unit)
+        following = units[index + 1] if index + 1 < len(units) else None
+        if (
+            following is None
+            or following.section != unit.section
+            or sum(len(s.text) for s in group) >= PASSAGE_CHARS
+        ):
             start, end = group[0].start, group[-1].end
-            text = post.text[start:end]
+            text = _passage_text(post, group) if post.markdown else post.text[start:end]
             passages.append(
                 Passage(
                     id=hashlib.sha256(f"{post_digest}:{start}:{text}".encode()).hexdigest()[:24],
@@ -71,24 +97,65 @@ def make_passages(post: Post, sentences: list[AnalyzedSentence], post_digest: st
                     start=start,
                     end=end,
                     terms=[t for s in group for t in s.terms],
+                    section=unit.section,
                 )
             )
             group = []
     return passages
 
 
+def _passage_text(post: Post, group: list[AnalyzedSentence]) -> str:
+    """What a reader sees of a Markdown span: its units, with the source's white space between them."""
+    parts = [group[0].text]
+    for before, unit in zip(group, group[1:]):
+        gap = post.text[before.end : unit.start]
+        parts += [gap if gap.isspace() else " " if not gap else "\n", unit.text]
+    return "".join(parts)
+
+
+def _unit_sentences(unit: Unit) -> list[AnalyzedSentence]:
+    """The sentences of a prose unit, their offsets mapped back from the visible text to the source."""
+    found = []
+    for sentence in split_sentences(unit.text):
+        start, end = unit.positions[sentence.start], unit.positions[sentence.end - 1] + 1
+        found.append(
+            AnalyzedSentence(
+                text=sentence.text, start=start, end=end, terms=tokenize(sentence.text), section=unit.section
+            )
+        )
+    return found
+
+
 def analyze_post(post: Post) -> AnalyzedPost:
     """Split a post into sentences and passages and find their terms (loads Kiwi)."""
     post_digest = digest(post)
-    sentences = [
-        AnalyzedSentence(**s.model_dump(), terms=tokenize(s.text)) for s in split_sentences(post.text)
-    ]
+    headings, extras = [], []
+    if post.markdown:
+        outline = read_markdown(post.text)
+        sentences = [s for unit in outline.units if unit.kind == "prose" for s in _unit_sentences(unit)]
+        extras = [
+            AnalyzedSentence(
+                text=unit.text,
+                start=unit.start,
+                end=unit.end,
+                terms=tokenize(unit.text),
+                section=unit.section,
+            )
+            for unit in outline.units
+            if unit.kind != "prose"
+        ]
+        headings = [Heading(level=lv, text=text, terms=tokenize(text)) for lv, text in outline.headings]
+    else:
+        sentences = [
+            AnalyzedSentence(**s.model_dump(), terms=tokenize(s.text)) for s in split_sentences(post.text)
+        ]
     return AnalyzedPost(
         post=post,
         digest=post_digest,
         title_terms=tokenize(post.title),
         sentences=sentences,
-        passages=make_passages(post, sentences, post_digest),
+        passages=make_passages(post, sentences, post_digest, extras),
+        headings=headings,
     )
 
 

@@ -1,24 +1,35 @@
-"""Posts: the unit the agents select, summarize and cite; read from and written to a folder.
+"""Posts: the unit the agents select, summarize and cite (a blog post or a documentation page).
 
-A post is a .md file with YAML front matter (id, title, author, source, date, language) or any
-text file (its first line is the title). A post seen twice (same id) is kept once, the longer text.
-Not handled: HTML; Markdown is read as plain text.
+A .md file is Markdown, with optional front matter in YAML (---) or TOML (+++) of any shape: a
+mapping gives id, title, author, source, date and language, and every field is kept in `meta`; any
+other shape is kept as data. Its title is the front matter's, else its first heading, else its
+file name. A .txt file is plain text, its first line the title. Every file is a document whose id
+comes from its path (or its front matter); titles may repeat. Only files with the same content,
+whitespace aside, are one document: the first by path is kept and the merge is reported.
+`post.text` is the file's body as written (front matter removed, outer blank space stripped) and
+`post.offset` is where it starts in the file, so any offset into the text is one into the file.
+Not handled: HTML files, reStructuredText, AsciiDoc; hidden files and folders (.git) are not read.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import tomllib
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from casework.engine.errors import UserError
+from casework.engine.markdown import first_heading
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C loader when present
 TITLE_MAX = 100  # a longer line is body text
+MARKDOWN = frozenset({".md", ".markdown"})
 
 
 class Post(BaseModel):
@@ -31,16 +42,58 @@ class Post(BaseModel):
     date: str | None = None
     source: str
     language: str = "ko"
+    markdown: bool = False  # read as Markdown (sections, lists, code) rather than as lines of prose
+    offset: int = 0  # where `text` starts in its file
+    meta: dict[str, Any] = Field(default_factory=dict)  # the front matter as data, whatever its shape
+
+
+class Skip(BaseModel):
+    """A file of the corpus folder that is not a document, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"skipped {self.path}: {self.reason}"
+
+
+class Merge(BaseModel):
+    """A file whose content another file already holds (whitespace aside): one document, two files."""
+
+    path: str
+    into: str
+
+    def __str__(self) -> str:
+        return f"merged {self.path} into {self.into}: the same content"
+
+
+class Corpus(BaseModel):
+    """What reading a folder gave: the documents, and a line for every file that is not one."""
+
+    posts: list[Post]
+    files: int
+    skipped: list[Skip]
+    merged: list[Merge]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [str(line) for line in [*self.skipped, *self.merged]]
 
 
 class CorpusError(UserError):
     """A corpus folder or file that cannot be read as posts."""
 
 
-def post_id(title: str) -> str:
-    """A stable id for a post: a readable slug plus a short hash of its title."""
-    slug = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFC", title).lower()).strip("-")[:40]
+def post_id(title: str, readable: str | None = None) -> str:
+    """A stable id for a post: a readable slug (of `readable`, else the title) plus a short hash of its title."""
+    text = unicodedata.normalize("NFC", readable or title).lower()
+    slug = re.sub(r"[^\w]+", "-", text).strip("-")[:40]
     return f"{slug}-{hashlib.sha1(title.encode()).hexdigest()[:6]}"
+
+
+def path_id(relative: str) -> str:
+    """A document's id from its path in the corpus folder: concepts/handoffs.md -> concepts-handoffs-1a2b3c."""
+    return post_id(relative, relative.rsplit(".", 1)[0])
 
 
 def language_of(text: str) -> str:
@@ -60,8 +113,27 @@ def merge_duplicates(posts: list[Post]) -> list[Post]:
     return list(merged.values())
 
 
-def read_post_file(path: Path) -> Post:
-    """One post from a .md file with front matter, or from any text file (first line as title)."""
+def front_matter(text: str) -> tuple[Any, str, int]:
+    """(data, body, where the body starts) of a text with YAML (---) or TOML (+++) front matter, or none."""
+    for fence, load in (("---", _yaml), ("+++", tomllib.loads)):
+        if text.startswith(fence + "\n") and f"\n{fence}\n" in text[3:] + "\n":
+            closing = (text[3:] + "\n").index(f"\n{fence}\n") + 3
+            data = load(text[4:closing]) if closing > 4 else None
+            return data, text[closing + 5 :], closing + 5
+    return None, text, 0
+
+
+def _yaml(header: str) -> Any:
+    return yaml.load(header, Loader=SAFE_LOADER)
+
+
+def _plain(data: Any) -> Any:
+    """Front matter as JSON-ready data (dates and other YAML types as text)."""
+    return json.loads(json.dumps(data, default=str, ensure_ascii=False))
+
+
+def read_post_file(path: Path, root: Path | None = None) -> Post:
+    """One post from a .md file (Markdown, optional front matter) or any text file (first line as title)."""
     data = path.read_bytes()
     if b"\0" in data[:4096]:
         raise CorpusError(f"{path}: binary file, not text")
@@ -71,46 +143,80 @@ def read_post_file(path: Path) -> Post:
         raise CorpusError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
     if not text.strip():
         raise CorpusError(f"{path}: empty file")
-    meta, body = {}, text
-    if text.startswith("---\n") and "\n---\n" in text[4:]:
-        header, body = text[4:].split("\n---\n", 1)
-        meta = yaml.load(header, Loader=SAFE_LOADER) or {}
-        if not isinstance(meta, dict):
-            raise CorpusError(f"{path}: front matter is not a mapping of fields")
+    markdown = path.suffix.lower() in MARKDOWN
+    try:
+        found, body, offset = front_matter(text) if markdown or text.startswith("---\n") else (None, text, 0)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+        raise CorpusError(f"{path}: bad front matter") from None
+    found = _plain(found)
+    meta = found if isinstance(found, dict) else ({"front_matter": found} if found is not None else {})
+    offset += len(body) - len(body.lstrip())
     body = body.strip()
     if not body:
         raise CorpusError(f"{path}: no text after the front matter")
-    title = str(meta.get("title") or body.splitlines()[0].lstrip("# ").strip()[:TITLE_MAX])
-    if not meta.get("title"):
-        body = "\n".join(body.splitlines()[1:]).strip() or body
+    relative = path.relative_to(root).as_posix() if root else path.name
+    title = meta.get("title") and str(meta["title"]).strip()
+    if not title and markdown:
+        title = first_heading(body) or path.stem
+    elif not title:
+        title = body.splitlines()[0].lstrip("# ").strip()[:TITLE_MAX]
+        rest = body.split("\n", 1)[1] if "\n" in body else ""
+        if rest.strip():  # the first line is the title, the rest the text
+            offset += len(body) - len(rest.lstrip())
+            body = rest.strip()
     return Post(
-        id=str(meta.get("id") or post_id(title)),
+        id=str(meta.get("id") or (path_id(relative) if root else post_id(title))),
         title=title,
         text=body,
-        author=meta.get("author"),
+        author=meta.get("author") and str(meta["author"]),
         date=meta.get("date") and str(meta["date"]),
-        source=str(meta.get("source") or path.name),
-        language=meta.get("language") or language_of(body),
+        source=str(meta.get("source") or relative),
+        language=str(meta.get("language") or language_of(body)),
+        markdown=markdown,
+        offset=offset,
+        meta=meta,
     )
 
 
-def load_posts(folder: Path) -> tuple[list[Post], list[str]]:
-    """All posts of a folder of .md/.txt files, and a warning for each file that was skipped."""
+def read_corpus(folder: Path) -> Corpus:
+    """Every file of a folder, accounted for: a document, a skip (with why) or a merge (with what)."""
     if not folder.is_dir():
         raise CorpusError(f"corpus folder not found: {folder}")
-    posts, warnings = [], []
+    posts, skipped, merged, files = [], [], [], 0
+    by_content: dict[str, str] = {}
+    ids: set[str] = set()
     for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() not in {".md", ".txt"} or not path.is_file():
+        relative = path.relative_to(folder).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        files += 1
+        if path.suffix.lower() not in MARKDOWN | {".txt"}:
+            skipped.append(Skip(path=relative, reason="not a Markdown or text file"))
             continue
         try:
-            posts.append(read_post_file(path))
-        except (CorpusError, yaml.YAMLError) as error:
-            warnings.append(
-                f"skipped {error}" if isinstance(error, CorpusError) else f"skipped {path}: bad front matter"
-            )
+            post = read_post_file(path, folder)
+        except CorpusError as error:
+            skipped.append(Skip(path=relative, reason=str(error).removeprefix(f"{path}: ")))
+            continue
+        content = b" ".join(path.read_bytes().split())  # whitespace aside
+        key = hashlib.sha256(content).hexdigest()
+        if key in by_content:
+            merged.append(Merge(path=relative, into=by_content[key]))
+            continue
+        by_content[key] = relative
+        if post.id in ids:  # a front matter id another file already uses: the path names this one
+            post = post.model_copy(update={"id": path_id(relative)})
+        ids.add(post.id)
+        posts.append(post)
     if not posts:
         raise CorpusError(f"no readable .md or .txt posts in {folder}")
-    return merge_duplicates(posts), warnings
+    return Corpus(posts=posts, files=files, skipped=skipped, merged=merged)
+
+
+def load_posts(folder: Path) -> tuple[list[Post], list[str]]:
+    """All posts of a folder of .md/.txt files, and a line for each file that is skipped or merged."""
+    corpus = read_corpus(folder)
+    return corpus.posts, corpus.warnings
 
 
 def write_posts(posts: list[Post], folder: Path) -> list[Path]:
@@ -126,5 +232,5 @@ def write_posts(posts: list[Post], folder: Path) -> list[Path]:
 
 def post_markdown(post: Post) -> str:
     """A post as Markdown with YAML front matter: what `write_posts` writes and `read_post_file` reads."""
-    meta = post.model_dump(exclude={"text"}, exclude_none=True)
+    meta = post.model_dump(include={"id", "title", "author", "date", "source", "language"}, exclude_none=True)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + post.text + "\n"

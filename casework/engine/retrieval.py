@@ -39,7 +39,10 @@ class SentenceHit(BaseModel):
 
 
 class Hit(BaseModel):
-    """One search result: a passage of a post, with its fused score and offsets into the post."""
+    """One search result: a passage of a post, with its fused score, its section and offsets into the post.
+
+    For plain prose `passage == post.text[start:end]`; for Markdown the passage is that span as a
+    reader sees it (link targets, list markers and other markup removed)."""
 
     post_id: str
     title: str
@@ -47,6 +50,7 @@ class Hit(BaseModel):
     passage: str
     start: int
     end: int
+    section: str = ""  # "Handoffs › Input filters"; "" for a post without headings
 
 
 def fuse(*rankings: list[str], k: int = RRF_K) -> dict[str, float]:
@@ -184,4 +188,5 @@ class Library:
             passage=passage.text,
             start=passage.start,
             end=passage.end,
+            section=passage.section,
         )

@@ -3,6 +3,7 @@
 Korean goes through Kiwi morphology, loaded once per process on first use (it costs about a
 second and a half). Text the corpus already holds is analysed once at ingest; short texts a
 user types (queries, claims) can be analysed against the corpus lexicon instead, with no Kiwi.
+English sentences are split by pysbd (Kiwi splits Korean ones but keeps an English paragraph whole).
 Not handled: scripts other than Hangul and Latin beyond plain word splitting.
 """
 
@@ -55,19 +56,43 @@ def add_words(words: list[str]) -> None:
             kiwi().add_user_word(word, "NNP", 0.0)
 
 
+@cache
+def english_segmenter():
+    """pysbd's English sentence boundary rules (abbreviations, decimals, e.g.), with character spans."""
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _mostly_latin(text: str) -> bool:
+    return sum(ch.isascii() and ch.isalpha() for ch in text) > 2 * sum("가" <= ch <= "힣" for ch in text)
+
+
+def _parts(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of one line: Kiwi's, an English one split further by pysbd."""
+    spans = []
+    for part in kiwi().split_into_sents(line):
+        chunk = line[part.start : part.end]
+        if _mostly_latin(chunk) and any(mark in chunk[:-1] for mark in ".!?"):
+            spans += [(part.start + s.start, part.start + s.end) for s in english_segmenter().segment(chunk)]
+        else:
+            spans.append((part.start, part.end))
+    return spans
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets; line breaks always end a sentence (lists, titles, captions)."""
     sentences, offset = [], 0
     for line in text.split("\n"):
         if line.strip():
-            for part in kiwi().split_into_sents(line):
-                chunk = line[part.start : part.end]
+            for start, end in _parts(line):
+                chunk = line[start:end]
                 lead = len(chunk) - len(chunk.lstrip())
                 sentences.append(
                     Sentence(
                         text=chunk.strip(),
-                        start=offset + part.start + lead,
-                        end=offset + part.start + lead + len(chunk.strip()),
+                        start=offset + start + lead,
+                        end=offset + start + lead + len(chunk.strip()),
                     )
                 )
         offset += len(line) + 1
