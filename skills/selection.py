@@ -19,13 +19,14 @@ import math
 import re
 from functools import lru_cache
 
+from casework.engine.markdown import SECTION_SEPARATOR
 from casework.engine.terms import normalize
 
 # Request words are about the asking, never about the topic: they are dropped wherever they are.
 EN_REQUEST = frozenset(
     "summarize summarise summary summaries sum up recap overview give tell show list find me please can could "
     "would you i want need write what does do did say says said blog blogs post posts article articles entry "
-    "entries piece pieces writing writings author think thinks".split()
+    "entries piece pieces writing writings author think thinks doc docs documentation page pages".split()
 )
 # Function words are dropped only at the edges of what is left ("the agile posts" -> "agile").
 EN_EDGE = frozenset(
@@ -37,7 +38,7 @@ EN_FUNCTION = frozenset(
 )
 NOT_TOPIC = EN_FUNCTION | EN_EDGE  # never a topic word, wherever it stands ("the race for its chips")
 KO_DOC = re.compile(
-    r"^(글|글들|포스트|포스팅|게시물|게시글|내용|시리즈|연작|요약|정리)(을|를|은|는|이|가|의|에|들)?[,.]?$"
+    r"^(글|글들|포스트|포스팅|게시물|게시글|내용|시리즈|연작|요약|정리|문서|문서들|페이지|설명서)(을|를|은|는|이|가|의|에|들)?[,.]?$"
 )
 KO_ASK = re.compile(r"^(요약|정리|설명|소개|알려|보여|찾아|모아)\S*$")
 KO_LINK = re.compile(r"^(관한|관해|관해서|대한|대해|대해서|관련|관련된|관련한|다룬|다루는|다뤘던|쓴|있는)$")
@@ -48,6 +49,8 @@ BARE_PARTICLE = re.compile(
 )  # what is left of "GPU와", "SEO의" once the Latin word is split off
 
 TITLE, PRESENCE, SHARE = 0.45, 0.25, 0.30  # how each kind of evidence counts toward aboutness
+TITLED = 0.5  # a best post whose title names this share of the topic sets the bar: titles, not mentions
+HEADING = 0.5  # a page whose every section is headed by a topic word: half the title's evidence
 SHARE_FULL = 0.15  # a topic word in this share of a post's sentences is as present as it gets
 RELATIVE = 0.6  # keep posts scoring 60% of the best post's...
 FLOOR = PRESENCE / 2  # ...when the best post does at least as well as one naming every topic word once
@@ -171,6 +174,32 @@ def recurrence(hits: int) -> float:
     return hits / (hits + 1)
 
 
+def headed(analyzed, group: tuple[str, ...]) -> float:
+    """Title-like evidence from headings, 0..1: an H1 naming the group counts as the title; a lower
+    heading counts by the share of the page's sentences in its sections (a main section, not a side one)."""
+    named = {h.text for h in analyzed.headings if _mentions(group, h.text, h.terms)}
+    if any(h.level == 1 and h.text in named for h in analyzed.headings):
+        return 1.0
+    if not named or not analyzed.sentences:
+        return 0.0
+    under = sum(1 for s in analyzed.sentences if named & set(s.section.split(SECTION_SEPARATOR)))
+    return HEADING * under / len(analyzed.sentences)
+
+
+def titled(library, post_id: str, groups: list[tuple[str, ...]], weights: list[float]) -> float:
+    """The idf-weighted share of the topic that a post's title (or its main headings) names, 0..1."""
+    analyzed, total = library.posts[post_id], sum(weights)
+    return (
+        sum(
+            weight * (_mentions(group, analyzed.post.title, analyzed.title_terms) or headed(analyzed, group))
+            for group, weight in zip(groups, weights)
+        )
+        / total
+        if total
+        else 0.0
+    )
+
+
 def aboutness(library, post_id: str, groups: list[tuple[str, ...]], weights: list[float]) -> float:
     """How much a post is about the groups, 0..1: idf-weighted title, recurrence and sentence-share evidence."""
     analyzed = library.posts[post_id]
@@ -180,7 +209,7 @@ def aboutness(library, post_id: str, groups: list[tuple[str, ...]], weights: lis
         return 0.0
     score = 0.0
     for group, weight in zip(groups, weights):
-        in_title = _mentions(group, analyzed.post.title, analyzed.title_terms)
+        in_title = _mentions(group, analyzed.post.title, analyzed.title_terms) or headed(analyzed, group)
         hits = sum(1 for s in sentences if _mentions(group, s.text, s.terms))
         share = min(1.0, hits / max(1, len(sentences)) / SHARE_FULL)
         score += weight * (TITLE * in_title + PRESENCE * recurrence(hits) + SHARE * share)
@@ -211,4 +240,10 @@ def select_posts(library, topic: str) -> list[str]:
     scored = score_posts(library, topic)
     if not scored or scored[0][1] < FLOOR:
         return []
-    return [pid for pid, score in scored if score >= RELATIVE * scored[0][1]]
+    kept = [pid for pid, score in scored if score >= RELATIVE * scored[0][1]]
+    groups = term_groups(library, topic)
+    weights = [group_weight(library, g) for g in groups]
+    named = {pid: titled(library, pid, groups, weights) for pid in kept}
+    if named[kept[0]] >= TITLED:  # the best names the topic in its title: passing mentions do not join it
+        kept = [pid for pid in kept if named[pid] >= HEADING * TITLED]  # title, or half the page headed by it
+    return kept
