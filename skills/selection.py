@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from casework.engine.markdown import SECTION_SEPARATOR
 from casework.engine.terms import normalize
+from casework.skills.crosslingual import translate
 
 # Request words are about the asking, never about the topic: they are dropped wherever they are.
 EN_REQUEST = frozenset(
@@ -216,12 +217,24 @@ def aboutness(library, post_id: str, groups: list[tuple[str, ...]], weights: lis
     return score / total
 
 
+def weighted_groups(library, topic: str) -> tuple[list[tuple[str, ...]], list[float]]:
+    """The topic's term groups and their weights; when the corpus never writes some topic word, its
+    own title or heading for the topic in the other script (skills/crosslingual.py) joins as a group."""
+    groups = term_groups(library, topic)
+    weights = [group_weight(library, g) for g in groups]
+    if groups and not all(weights):
+        translation = translate(library, topic)
+        if translation and (translation,) not in groups:
+            groups.append((translation,))
+            weights.append(group_weight(library, groups[-1]))
+    return groups, weights
+
+
 def score_posts(library, topic: str) -> list[tuple[str, float]]:
     """Retrieval candidates for a topic with their aboutness, best first."""
-    groups = term_groups(library, topic)
+    groups, weights = weighted_groups(library, topic)
     if not groups:
         return []
-    weights = [group_weight(library, g) for g in groups]
     known = sum(1 for w in weights if w) / len(groups)  # words the corpus never uses cannot pick a post
     candidates = [pid for pid, _ in library.search_posts(library.expand(topic), k=CANDIDATES)]
     candidates += [
@@ -241,8 +254,7 @@ def select_posts(library, topic: str) -> list[str]:
     if not scored or scored[0][1] < FLOOR:
         return []
     kept = [pid for pid, score in scored if score >= RELATIVE * scored[0][1]]
-    groups = term_groups(library, topic)
-    weights = [group_weight(library, g) for g in groups]
+    groups, weights = weighted_groups(library, topic)
     named = {pid: titled(library, pid, groups, weights) for pid in kept}
     if named[kept[0]] >= TITLED:  # the best names the topic in its title: passing mentions do not join it
         kept = [pid for pid in kept if named[pid] >= HEADING * TITLED]  # title, or half the page headed by it
