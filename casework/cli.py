@@ -15,10 +15,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from casework import api
 from casework.config import Settings
 from casework.engine.errors import UserError
+from casework.engine.markdown import place
 
 app = typer.Typer(
     help="A case worker and specialist agents that hand a case to each other, over a Korean blog corpus.",
@@ -155,7 +157,7 @@ def search(
         console.print("no passage matches that query")
     for rank, hit in enumerate(hits, 1):
         where = f"{hit.post_id} {hit.start}-{hit.end} score {hit.score:.4f}"
-        console.print(f"[bold]{rank}. {hit.title}[/bold]  [dim]{where}[/dim]")
+        console.print(f"[bold]{rank}. {escape(place(hit.title, hit.section))}[/bold]  [dim]{where}[/dim]")
         console.print(f"   {hit.passage[:240]}{'…' if len(hit.passage) > 240 else ''}", markup=False)
 
 

@@ -1,10 +1,12 @@
-"""How a report reads in the terminal: summary with numbered citations, verdicts, sources, route."""
+"""How a report reads in the terminal: summary with numbered citations (a page's section named), verdicts,
+sources, route."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
 
+from casework.engine.markdown import place
 from casework.report import Report
 
 COLORS = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}
@@ -16,7 +18,7 @@ def print_report(report: Report, console: Console) -> None:
 
     def mark(refs) -> str:
         return (
-            "".join(f" [{numbers.setdefault(r.title, len(numbers) + 1)}]" for r in refs)
+            "".join(f" [{numbers.setdefault(place(r.title, r.section), len(numbers) + 1)}]" for r in refs)
             or " [dim](no source)[/dim]"
         )
 

@@ -14,6 +14,7 @@ class SourceRef(BaseModel):
     post_id: str
     title: str
     quote: str
+    section: str = ""  # the section of a Markdown page the quote stands in, "" for none
 
 
 class ReportSentence(BaseModel):
@@ -66,7 +67,7 @@ class CheckReport(BaseModel):
 
 
 def _sources(citations: list[Citation]) -> list[SourceRef]:
-    return [SourceRef(post_id=c.post_id, title=c.title, quote=c.quote) for c in citations]
+    return [SourceRef(post_id=c.post_id, title=c.title, quote=c.quote, section=c.section) for c in citations]
 
 
 def make_report(state: CaseState, run_id: str) -> Report:

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
+from casework.engine.markdown import place
 from casework.engine.retrieval import Library, SentenceHit
 from casework.engine.terms import normalize, stems
 from casework.engine.text import char_ngrams, split_sentences
@@ -48,6 +49,7 @@ class Citation(BaseModel):
     start: int
     end: int
     score: float
+    section: str = ""  # where the sentence stands in a Markdown page: "Handoffs › Input filters"
 
 
 class CitedSentence(BaseModel):
@@ -86,8 +88,9 @@ def cite_text(library: Library, text: str) -> list[CitedSentence]:
 
 
 def format_citation(citation: Citation, number: int) -> str:
-    """A numbered reference line: [n] title, sentence k (1-based): "quote"."""
-    return f'[{number}] {citation.title}, sentence {citation.sentence_index + 1}: "{citation.quote}"'
+    """A numbered reference line: [n] title (› section), sentence k (1-based): "quote"."""
+    where = place(citation.title, citation.section)
+    return f'[{number}] {where}, sentence {citation.sentence_index + 1}: "{citation.quote}"'
 
 
 class Concept(NamedTuple):
@@ -224,6 +227,7 @@ def citation(library: Library, hit: SentenceHit, score: float, wanted: list[Conc
         sentence_index=hit.sentence_index,
         start=hit.start,
         end=hit.end,
+        section=hit.section,
     )
 
 

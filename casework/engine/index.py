@@ -23,7 +23,7 @@ from casework.engine.posts import Post
 from casework.engine.text import Sentence, add_words, split_sentences, tokenize
 
 PASSAGE_CHARS = 500  # a passage is a few sentences: small enough to quote, big enough to match
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 class AnalyzedSentence(Sentence):
@@ -72,22 +72,26 @@ def digest(post: Post) -> str:
 
 
 def make_passages(
-    post: Post, sentences: list[AnalyzedSentence], post_digest: str, extras: list[AnalyzedSentence] = ()
+    post: Post,
+    sentences: list[AnalyzedSentence],
+    post_digest: str,
+    extras: list[AnalyzedSentence] = (),
+    units: list[Unit] = (),
 ) -> list[Passage]:
     """Group consecutive sentences (and code or table units, `extras`) into passages of about
     PASSAGE_CHARS characters, never across a section; plain prose passages are slices of the text."""
-    units = sorted([*sentences, *extras], key=lambda s: s.start)
+    pieces = sorted([*sentences, *extras], key=lambda s: s.start)
     passages, group = [], []
-    for index, unit in enumerate(units):
-        group.append(unit)
-        following = units[index + 1] if index + 1 < len(units) else None
+    for index, piece in enumerate(pieces):
+        group.append(piece)
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
         if (
             following is None
-            or following.section != unit.section
+            or following.section != piece.section
             or sum(len(s.text) for s in group) >= PASSAGE_CHARS
         ):
             start, end = group[0].start, group[-1].end
-            text = _passage_text(post, group) if post.markdown else post.text[start:end]
+            text = _visible_span(post, units, start, end) if units else post.text[start:end]
             passages.append(
                 Passage(
                     id=hashlib.sha256(f"{post_digest}:{start}:{text}".encode()).hexdigest()[:24],
@@ -97,19 +101,29 @@ def make_passages(
                     start=start,
                     end=end,
                     terms=[t for s in group for t in s.terms],
-                    section=unit.section,
+                    section=piece.section,
                 )
             )
             group = []
     return passages
 
 
-def _passage_text(post: Post, group: list[AnalyzedSentence]) -> str:
-    """What a reader sees of a Markdown span: its units, with the source's white space between them."""
-    parts = [group[0].text]
-    for before, unit in zip(group, group[1:]):
-        gap = post.text[before.end : unit.start]
-        parts += [gap if gap.isspace() else " " if not gap else "\n", unit.text]
+def _visible_span(post: Post, units: list[Unit], start: int, end: int) -> str:
+    """What a reader sees of post.text[start:end]: the units' visible text within it, the source's
+    blank space between units (a line break where markup stood between them)."""
+    parts, previous = [], None
+    for unit in units:
+        if unit.end <= start or unit.start >= end:
+            continue
+        if unit.kind == "prose":
+            text = "".join(ch for ch, at in zip(unit.text, unit.positions) if start <= at < end).strip()
+        else:
+            text = unit.text
+        if previous is not None:
+            gap = post.text[previous.end : unit.start]
+            parts.append(gap if gap.isspace() else "\n")
+        parts.append(text)
+        previous = unit
     return "".join(parts)
 
 
@@ -129,9 +143,10 @@ def _unit_sentences(unit: Unit) -> list[AnalyzedSentence]:
 def analyze_post(post: Post) -> AnalyzedPost:
     """Split a post into sentences and passages and find their terms (loads Kiwi)."""
     post_digest = digest(post)
-    headings, extras = [], []
+    headings, extras, units = [], [], []
     if post.markdown:
         outline = read_markdown(post.text)
+        units = outline.units
         sentences = [s for unit in outline.units if unit.kind == "prose" for s in _unit_sentences(unit)]
         extras = [
             AnalyzedSentence(
@@ -154,7 +169,7 @@ def analyze_post(post: Post) -> AnalyzedPost:
         digest=post_digest,
         title_terms=tokenize(post.title),
         sentences=sentences,
-        passages=make_passages(post, sentences, post_digest, extras),
+        passages=make_passages(post, sentences, post_digest, extras, units),
         headings=headings,
     )
 

@@ -29,7 +29,7 @@ from markdown_it.token import Token
 SECTION_SEPARATOR = " › "
 TERMINAL = ".!?。…"  # a line ending in these ends its sentence
 JOINS_AFTER = ",)`'\"’”"  # ...and one ending in a letter, digit or these may go on on the next line
-JOINS_BEFORE = "(`[\"'‘“"
+JOINS_BEFORE = "(`[\"'‘“-"
 
 
 class AnyReference(dict):
@@ -165,6 +165,13 @@ def read_markdown(text: str) -> Outline:
             start, end = span(token)
             units.append(Unit("code", token.content.rstrip("\n"), start, end, _section(stack)))
     return Outline(headings=headings, units=units)
+
+
+def place(title: str, section: str) -> str:
+    """Where a passage stands, for people: "Handoffs › Input filters" (the title leads, said once)."""
+    if not section or section == title:
+        return title
+    return section if section.startswith(title + SECTION_SEPARATOR) else title + SECTION_SEPARATOR + section
 
 
 def _section(stack: list[tuple[int, str]]) -> str:

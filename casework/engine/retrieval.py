@@ -36,6 +36,7 @@ class SentenceHit(BaseModel):
     end: int
     overlap: float  # idf-weighted share of the text's terms the sentence contains, 0..1
     score: float  # fused passage score of the passage it came from
+    section: str = ""  # the section the sentence stands in ("Handoffs › Input filters"), "" for none
 
 
 class Hit(BaseModel):
@@ -174,6 +175,7 @@ class Library:
                             end=sentence.end,
                             overlap=round(overlap, 4),
                             score=hit.score,
+                            section=sentence.section,
                         )
                     )
         hits.sort(key=lambda h: (-h.overlap, -h.score, h.post_id, h.sentence_index))
