@@ -132,7 +132,10 @@ def ingest(
         return print_json(report.model_dump())
     console.print(
         f"{report.files} files read: {report.posts} kept, {len(report.skipped)} skipped, "
-        f"{len(report.merged)} merged; {report.passages} passages: {report.added} embedded, "
+        f"{len(report.merged)} merged"
+    )
+    console.print(
+        f"{report.posts} posts, {report.passages} passages: {report.added} embedded, "
         f"{report.deleted} deleted, {report.kept} unchanged ({report.seconds:.1f}s)"
     )
 

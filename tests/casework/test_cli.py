@@ -100,11 +100,30 @@ def test_ingest_warns_about_each_skipped_file_and_ingests_the_rest(tmp_path, sma
     (small_corpus / "empty.md").write_text("")
     result = run("ingest", "--corpus", small_corpus, "--home", tmp_path / "h")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("3 posts")
+    assert result.stdout.startswith("6 files read: 3 kept, 3 skipped, 0 merged")
     warnings = result.stderr.strip().splitlines()
     assert len(warnings) == 3 and all(line.startswith("warning: skipped ") for line in warnings)
     for name in ("binary.md", "cp949.txt", "empty.md"):
         assert name in result.stderr
+
+
+def test_ingest_keeps_every_file_repeated_titles_too_and_merges_only_the_same_content(tmp_path):
+    folder = tmp_path / "docs"
+    (folder / "cli").mkdir(parents=True)
+    (folder / "python").mkdir()
+    (folder / "cli" / "quickstart.md").write_text("# Quickstart\n\nInstall it, then run it.\n")
+    (folder / "python" / "quickstart.md").write_text("# Quickstart\n\nImport it, then call it.\n")
+    (folder / "python" / "copy.md").write_text("# Quickstart\n\n  Import it,   then call it.\n")
+    (folder / "logo.png").write_bytes(b"\x89PNG")
+    result = run("ingest", "--corpus", folder, "--home", tmp_path / "h", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["files"], report["posts"]) == (4, 2)
+    assert report["skipped"] == ["skipped logo.png: not a Markdown or text file"]
+    assert report["merged"] == ["merged python/quickstart.md into python/copy.md: the same content"]
+    listed = json.loads(run("corpus", "list", "--corpus", folder, "--json").stdout)
+    assert sorted(post["title"] for post in listed) == ["Quickstart", "Quickstart"]
+    assert len({post["id"] for post in listed}) == 2
 
 
 def test_a_file_where_the_home_folder_should_be_is_a_one_line_error(tmp_path, small_corpus):

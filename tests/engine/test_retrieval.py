@@ -17,9 +17,10 @@ def test_a_hit_is_a_passage_with_offsets_into_its_post(library):
     hits = library.search("애자일 선언문", k=5)
     assert len(hits) == 5
     for hit in hits:
-        assert set(hit.model_dump()) == {"post_id", "title", "score", "passage", "start", "end"}
+        assert set(hit.model_dump()) == {"post_id", "title", "score", "passage", "start", "end", "section"}
         post = library.posts[hit.post_id].post
-        assert post.text[hit.start : hit.end] == hit.passage
+        assert post.text[hit.start : hit.end] == hit.passage  # plain prose: the passage is a slice
+        assert hit.section == ""  # the blog posts have no headings
         assert hit.title == post.title
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
