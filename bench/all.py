@@ -2,7 +2,7 @@
 
     python -m bench all [--smoke] [--full] [--out PATH]
 
-Runs the quality benches that exist (retrieval, topics, claims, citations, summaries, and the
+Runs the quality benches that exist (retrieval, topics, docs, claims, citations, summaries, and the
 LangChain + MiniLM side by side, baseline; each with --json), then speed and scale, and copies the
 figures into the README (`python -m bench readme`) when it writes bench/results.md. `--smoke` is
 the CI slice: speed and scale on small corpora only, under a minute. `--full` adds the 50k-post
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench import baseline, readme, scale, speed
 
-QUALITY = ("retrieval", "topics", "claims", "citations", "summaries", "baseline")
+QUALITY = ("retrieval", "topics", "docs", "claims", "citations", "summaries", "baseline")
 RESULTS = Path(__file__).parent / "results.md"
 
 
