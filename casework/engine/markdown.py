@@ -22,9 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # the parser is imported on first use: a corpus whose analysis is cached never needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 SECTION_SEPARATOR = " › "
 TERMINAL = ".!?。…"  # a line ending in these ends its sentence
@@ -61,6 +63,7 @@ class Outline:
 
 @cache
 def parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
     from mdit_py_plugins.admon import admon_plugin
 
     return MarkdownIt("commonmark").use(admon_plugin).enable("table")
