@@ -5,10 +5,11 @@
 Reads bench/data/docs.jsonl ({"request", "lang", "corpus", "docs": [path], "split"}) over the
 folders bench/data/docs/en and bench/data/docs/ko, ingests each folder through `api.ingest` and reports:
 - files: every file in the folder is accounted for: documents kept + skipped + merged (reported by name);
-- topics: precision/recall/F1 of select_posts(topic_of(request)) against the gold pages, dev and test
-  apart, beside a BM25-only baseline (the top document of lexical search);
-- markup: the share of summary sentences that still carry Markdown syntax, beside lead-3 of the
-  pages read as plain text (what the old reader gave: lines of the raw file).
+- topics: precision/recall/F1 of the documents `api.run(request)` reports (the user's path: case
+  worker, summarizer, ...) against the gold pages, dev and test apart, beside a BM25-only baseline
+  (the top document of lexical search for topic_of(request));
+- markup: the share of that run's summary sentences that still carry Markdown syntax, beside lead-3
+  of the pages read as plain text (what the old reader gave: lines of the raw file).
 Gold pages are paths relative to their folder; a document's `source` is that path.
 Not handled: summary quality on these pages (no key points are labelled here).
 """
@@ -25,8 +26,7 @@ from bench.options import data_missing, quality_parser
 from bench.topics import figures
 from casework import api
 from casework.config import Settings
-from casework.skills.selection import select_posts, topic_of
-from casework.skills.summarize import summarize
+from casework.skills.selection import topic_of
 from casework.workspace import open_library
 
 DATA = Path(__file__).parent / "data" / "docs.jsonl"
@@ -78,14 +78,15 @@ def lead3_plain(folder: Path, source: str) -> list[str]:
 def run_corpus(name: str, rows: list[dict], home: Path) -> dict:
     folder = FOLDERS / name
     settings = Settings(home=home, corpus=folder)
-    report = api.ingest(settings)
+    ingested = api.ingest(settings)
     library = open_library(settings)
     results = []
     for row in rows:
-        topic = topic_of(row["request"])
-        predicted, gold = set(select_posts(library, topic)), doc_ids(library, folder, row["docs"])
-        baseline = {pid for pid, _ in library.search_posts(topic, k=1, mode="lexical")}
-        summary = [s.text for s in summarize(library, sorted(predicted), focus=row["request"])]
+        ran = api.run(row["request"], settings=settings, record=False)
+        predicted = {post["post_id"] for post in ran.posts}
+        gold = doc_ids(library, folder, row["docs"])
+        baseline = {pid for pid, _ in library.search_posts(topic_of(row["request"]), k=1, mode="lexical")}
+        summary = [s.sentence for s in ran.summary]
         plain = [line for source in row["docs"] for line in lead3_plain(folder, source)]
         p, r, f1 = precision_recall_f1(predicted, gold)
         bp, br, bf1 = precision_recall_f1(baseline, gold)
@@ -109,7 +110,7 @@ def run_corpus(name: str, rows: list[dict], home: Path) -> dict:
                 "plain": len(plain),
             }
         )
-    return {"files": files_accounted(folder, report), "results": results}
+    return {"files": files_accounted(folder, ingested), "results": results}
 
 
 def run(rows: list[dict], home: Path) -> dict:
