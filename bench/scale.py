@@ -21,7 +21,7 @@ from pathlib import Path
 from bench.metrics import percentile
 from bench.server import chroma_server
 from casework.config import PROJECT_CORPUS, Settings
-from casework.engine.posts import load_posts
+from casework.engine.folder import load_posts
 from casework.workspace import ingest, open_library
 
 QUERIES = [

@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from casework.config import Settings
 from casework.engine.embeddings import embeddings_name, load_embeddings
 from casework.engine.index import AnalyzedPost, analyze_corpus
-from casework.engine.posts import Post, load_posts, read_corpus
+from casework.engine.folder import load_posts, read_corpus
+from casework.engine.posts import Post
 from casework.engine.retrieval import Library
 from casework.engine.store import (
     StoreError,

@@ -3,9 +3,8 @@
 A .md file is Markdown, with optional front matter in YAML (---) or TOML (+++) of any shape: a
 mapping gives id, title, author, source, date and language, and every field is kept in `meta`; any
 other shape is kept as data. Its title is the front matter's, else its first heading, else its
-file name. A .txt file is plain text, its first line the title. Every file is a document whose id
-comes from its path (or its front matter); titles may repeat. Only files with the same content,
-whitespace aside, are one document: the first by path is kept and the merge is reported.
+file name. A .txt file is plain text, its first line the title. Reading a whole folder, every file
+accounted for, is casework/engine/folder.py.
 `post.text` is the file's body as written (front matter removed, outer blank space stripped) and
 `post.offset` is where it starts in the file, so any offset into the text is one into the file.
 Not handled: HTML files, reStructuredText, AsciiDoc; hidden files and folders (.git) are not read.
@@ -47,52 +46,19 @@ class Post(BaseModel):
     meta: dict[str, Any] = Field(default_factory=dict)  # the front matter as data, whatever its shape
 
 
-class Skip(BaseModel):
-    """A file of the corpus folder that is not a document, and why."""
-
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"skipped {self.path}: {self.reason}"
-
-
-class Merge(BaseModel):
-    """A file whose content another file already holds (whitespace aside): one document, two files."""
-
-    path: str
-    into: str
-
-    def __str__(self) -> str:
-        return f"merged {self.path} into {self.into}: the same content"
-
-
-class Corpus(BaseModel):
-    """What reading a folder gave: the documents, and a line for every file that is not one."""
-
-    posts: list[Post]
-    files: int
-    skipped: list[Skip]
-    merged: list[Merge]
-
-    @property
-    def warnings(self) -> list[str]:
-        return [str(line) for line in [*self.skipped, *self.merged]]
-
-
 class CorpusError(UserError):
     """A corpus folder or file that cannot be read as posts."""
 
 
 def post_id(title: str, readable: str | None = None) -> str:
-    """A stable id for a post: a readable slug (of `readable`, else the title) plus a short hash of its title."""
+    """A stable id: a readable slug (of `readable`, else the title) plus a short hash of the title."""
     text = unicodedata.normalize("NFC", readable or title).lower()
     slug = re.sub(r"[^\w]+", "-", text).strip("-")[:40]
     return f"{slug}-{hashlib.sha1(title.encode()).hexdigest()[:6]}"
 
 
 def path_id(relative: str) -> str:
-    """A document's id from its path in the corpus folder: concepts/handoffs.md -> concepts-handoffs-1a2b3c."""
+    """A document's id from its path in the folder: concepts/handoffs.md -> concepts-handoffs-1a2b3c."""
     return post_id(relative, relative.rsplit(".", 1)[0])
 
 
@@ -176,47 +142,6 @@ def read_post_file(path: Path, root: Path | None = None) -> Post:
         offset=offset,
         meta=meta,
     )
-
-
-def read_corpus(folder: Path) -> Corpus:
-    """Every file of a folder, accounted for: a document, a skip (with why) or a merge (with what)."""
-    if not folder.is_dir():
-        raise CorpusError(f"corpus folder not found: {folder}")
-    posts, skipped, merged, files = [], [], [], 0
-    by_content: dict[str, str] = {}
-    ids: set[str] = set()
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        files += 1
-        if path.suffix.lower() not in MARKDOWN | {".txt"}:
-            skipped.append(Skip(path=relative, reason="not a Markdown or text file"))
-            continue
-        try:
-            post = read_post_file(path, folder)
-        except CorpusError as error:
-            skipped.append(Skip(path=relative, reason=str(error).removeprefix(f"{path}: ")))
-            continue
-        content = b" ".join(path.read_bytes().split())  # whitespace aside
-        key = hashlib.sha256(content).hexdigest()
-        if key in by_content:
-            merged.append(Merge(path=relative, into=by_content[key]))
-            continue
-        by_content[key] = relative
-        if post.id in ids:  # a front matter id another file already uses: the path names this one
-            post = post.model_copy(update={"id": path_id(relative)})
-        ids.add(post.id)
-        posts.append(post)
-    if not posts:
-        raise CorpusError(f"no readable .md or .txt posts in {folder}")
-    return Corpus(posts=posts, files=files, skipped=skipped, merged=merged)
-
-
-def load_posts(folder: Path) -> tuple[list[Post], list[str]]:
-    """All posts of a folder of .md/.txt files, and a line for each file that is skipped or merged."""
-    corpus = read_corpus(folder)
-    return corpus.posts, corpus.warnings
 
 
 def write_posts(posts: list[Post], folder: Path) -> list[Path]:

@@ -10,9 +10,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from casework.engine.importer import is_noise, split_folder, split_raw
+from casework.engine.folder import load_posts
 from casework.engine.posts import (
     CorpusError,
-    load_posts,
     merge_duplicates,
     post_id,
     read_post_file,
