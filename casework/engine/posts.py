@@ -81,11 +81,14 @@ def merge_duplicates(posts: list[Post]) -> list[Post]:
 
 def front_matter(text: str) -> tuple[Any, str, int]:
     """(data, body, where the body starts) of a text with YAML (---) or TOML (+++) front matter, or none."""
+    newline = "\r\n" if text[3:5] == "\r\n" else "\n"  # a file written on Windows keeps its line ends
     for fence, load in (("---", _yaml), ("+++", tomllib.loads)):
-        if text.startswith(fence + "\n") and f"\n{fence}\n" in text[3:] + "\n":
-            closing = (text[3:] + "\n").index(f"\n{fence}\n") + 3
-            data = load(text[4:closing]) if closing > 4 else None
-            return data, text[closing + 5 :], closing + 5
+        opening, closing_fence = fence + newline, f"{newline}{fence}{newline}"
+        if text.startswith(opening) and closing_fence in text[3:] + newline:
+            closing = (text[3:] + newline).index(closing_fence) + 3
+            header = text[len(opening) : closing].replace("\r\n", "\n")
+            data = load(header) if header.strip() else None
+            return data, text[closing + len(closing_fence) :], closing + len(closing_fence)
     return None, text, 0
 
 

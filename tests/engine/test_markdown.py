@@ -106,6 +106,18 @@ def test_title_falls_back_to_the_first_heading_then_the_file_name(tmp_path):
     assert titles == ["Settings", "b", "From TOML"]
 
 
+def test_a_file_with_windows_line_ends_reads_the_same(tmp_path):
+    (tmp_path / "unix.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "windows.md").write_bytes(PAGE.replace("\n", "\r\n").encode())
+    unix, windows = (analyze_post(read_post_file(tmp_path / n, tmp_path)) for n in ("unix.md", "windows.md"))
+    assert windows.post.title == "Handoffs" and windows.post.meta == {
+        "title": "Handoffs",
+        "tags": ["concepts"],
+    }
+    assert [s.text for s in windows.sentences] == [s.text for s in unix.sentences]
+    assert [s.section for s in windows.sentences] == [s.section for s in unix.sentences]
+
+
 def test_heading_attributes_are_dropped_only_when_they_parse():
     assert strip_attributes("Quickstart {#quickstart}") == "Quickstart"
     assert strip_attributes("Sets like {a, b}") == "Sets like {a, b}"
