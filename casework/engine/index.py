@@ -18,12 +18,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
-from casework.engine.markdown import Unit, read_markdown
+from casework.engine.markdown import SECTION_SEPARATOR, Unit, read_markdown
 from casework.engine.posts import Post
 from casework.engine.text import Sentence, add_words, split_sentences, tokenize
 
 PASSAGE_CHARS = 500  # a passage is a few sentences: small enough to quote, big enough to match
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 
 
 class AnalyzedSentence(Sentence):
@@ -77,9 +77,11 @@ def make_passages(
     post_digest: str,
     extras: list[AnalyzedSentence] = (),
     units: list[Unit] = (),
+    heading_terms: dict[str, list[str]] | None = None,
 ) -> list[Passage]:
     """Group consecutive sentences (and code or table units, `extras`) into passages of about
-    PASSAGE_CHARS characters, never across a section; plain prose passages are slices of the text."""
+    PASSAGE_CHARS characters, never across a section; plain prose passages are slices of the text.
+    A passage's terms include its section heading's (`heading_terms` by section), so it is found by them."""
     pieces = sorted([*sentences, *extras], key=lambda s: s.start)
     passages, group = [], []
     for index, piece in enumerate(pieces):
@@ -100,7 +102,7 @@ def make_passages(
                     text=text,
                     start=start,
                     end=end,
-                    terms=[t for s in group for t in s.terms],
+                    terms=[t for s in group for t in s.terms] + (heading_terms or {}).get(piece.section, []),
                     section=piece.section,
                 )
             )
@@ -140,6 +142,15 @@ def _unit_sentences(unit: Unit) -> list[AnalyzedSentence]:
     return found
 
 
+def _heading_terms(headings: list[Heading]) -> dict[str, list[str]]:
+    """Each section path's own heading terms (the deepest heading's), as read in the outline."""
+    found, stack = {}, []
+    for heading in headings:
+        stack = [h for h in stack if h.level < heading.level] + [heading]
+        found[SECTION_SEPARATOR.join(h.text for h in stack)] = heading.terms
+    return found
+
+
 def analyze_post(post: Post) -> AnalyzedPost:
     """Split a post into sentences and passages and find their terms (loads Kiwi)."""
     post_digest = digest(post)
@@ -169,7 +180,7 @@ def analyze_post(post: Post) -> AnalyzedPost:
         digest=post_digest,
         title_terms=tokenize(post.title),
         sentences=sentences,
-        passages=make_passages(post, sentences, post_digest, extras, units),
+        passages=make_passages(post, sentences, post_digest, extras, units, _heading_terms(headings)),
         headings=headings,
     )
 

@@ -58,6 +58,8 @@ def test_headings_are_sections_not_sentences(tmp_path):
     assert [(h.level, h.text) for h in post.headings] == [(1, "Handoffs"), (2, "Input filters")]
     assert [s.section for s in post.sentences] == ["Handoffs"] * 2 + ["Handoffs › Input filters"] * 3
     assert {p.section for p in post.passages} == {"Handoffs", "Handoffs › Input filters"}
+    filters = [p for p in post.passages if p.section.endswith("Input filters")]
+    assert all({"input", "filters"} <= set(p.terms) for p in filters)  # found by its heading's words
     assert place("Handoffs", "Handoffs › Input filters") == "Handoffs › Input filters"
     assert place("Configuration", "Settings") == "Configuration › Settings"
 
