@@ -51,11 +51,13 @@ def test_bad_corpus_files_are_warnings_and_the_rest_is_ingested(corpus):
     (corpus / "binary.md").write_bytes(b"\0\x01\x02\xff binary")
     (corpus / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
     (corpus / "empty.md").write_text("", encoding="utf-8")
-    shutil.copy(SHORTEST_POSTS[0], corpus / "duplicate-copy.md")  # the same post twice: kept once
+    shutil.copy(SHORTEST_POSTS[0], corpus / "duplicate-copy.md")  # the same post twice: kept once, said so
     result = invoke(["ingest", "--corpus", str(corpus), "--json"])
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
-    assert len(warnings) == 3 and f'"posts": {len(SHORTEST_POSTS)}' in result.output
+    assert len(warnings) == 4 and f'"posts": {len(SHORTEST_POSTS)}' in result.output
+    merged = [line for line in warnings if line.startswith("warning: merged ")]
+    assert merged == [f"warning: merged {SHORTEST_POSTS[0].name} into duplicate-copy.md: the same content"]
 
 
 def test_a_corpus_of_only_bad_files_is_one_line(tmp_path):
