@@ -4,8 +4,9 @@ Every file is a document whose id comes from its path (or its front matter); tit
 Only files with the same content, whitespace aside, are one document: the first by path is kept and
 the merge is reported, naming both files. A file that is not Markdown or text, or cannot be read as
 a post (casework/engine/posts.py says why), is a skip with its reason.
-Not handled: hidden files and folders (.git, .DS_Store) are not read and not counted; near-duplicates
-(one changed word) are two documents.
+A symbolic link is never followed (it may lead out of the folder): a linked file is a skip, and
+what a linked folder holds is not read. Not handled: hidden files and folders (.git, .DS_Store) are
+not read and not counted; near-duplicates (one changed word) are two documents.
 """
 
 from __future__ import annotations
@@ -60,7 +61,16 @@ def read_corpus(folder: Path) -> Corpus:
     ids: set[str] = set()
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts):
+            continue
+        linked = [folder.joinpath(*parts[:n]) for n in range(1, len(parts) + 1)]
+        if any(p.is_symlink() for p in linked):  # a link may lead out of the folder: never followed
+            if path.is_symlink() and not any(p.is_symlink() for p in linked[:-1]):
+                files += 1
+                skipped.append(Skip(path=relative, reason="a symbolic link, not followed"))
+            continue
+        if not path.is_file():
             continue
         files += 1
         if path.suffix.lower() not in MARKDOWN | {".txt"}:

@@ -156,6 +156,23 @@ def test_every_file_is_a_document_or_a_line_saying_why_not(tmp_path):
     assert all(len(warning.splitlines()) == 1 for warning in warnings)
 
 
+def test_symbolic_links_are_reported_and_never_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Secret\n\nNot in the corpus.\n", encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "page.md").write_text("# Page\n\nIn the corpus.\n", encoding="utf-8")
+    (folder / "link.md").symlink_to(outside / "secret.md")
+    (folder / "linked-folder").symlink_to(outside, target_is_directory=True)
+    posts, warnings = load_posts(folder)
+    assert [post.title for post in posts] == ["Page"]
+    assert warnings == [
+        "skipped link.md: a symbolic link, not followed",
+        "skipped linked-folder: a symbolic link, not followed",  # and nothing under it is read
+    ]
+
+
 def test_a_folder_with_no_readable_post_is_an_error(tmp_path):
     (tmp_path / "empty.md").write_text("  \n", encoding="utf-8")
     with pytest.raises(CorpusError, match="no readable"):
