@@ -230,9 +230,10 @@ def weighted_groups(library, topic: str) -> tuple[list[tuple[str, ...]], list[fl
     return groups, weights
 
 
-def score_posts(library, topic: str) -> list[tuple[str, float]]:
-    """Retrieval candidates for a topic with their aboutness, best first."""
-    groups, weights = weighted_groups(library, topic)
+def score_posts(library, topic: str, weighted=None) -> list[tuple[str, float]]:
+    """Retrieval candidates for a topic with their aboutness, best first (`weighted`: the topic's groups
+    and weights when the caller has them already)."""
+    groups, weights = weighted or weighted_groups(library, topic)
     if not groups:
         return []
     known = sum(1 for w in weights if w) / len(groups)  # words the corpus never uses cannot pick a post
@@ -250,11 +251,11 @@ def score_posts(library, topic: str) -> list[tuple[str, float]]:
 
 def select_posts(library, topic: str) -> list[str]:
     """The ids of the posts that are about a topic (all of them, and no more); [] when none is."""
-    scored = score_posts(library, topic)
+    groups, weights = weighted_groups(library, topic)
+    scored = score_posts(library, topic, (groups, weights))
     if not scored or scored[0][1] < FLOOR:
         return []
     kept = [pid for pid, score in scored if score >= RELATIVE * scored[0][1]]
-    groups, weights = weighted_groups(library, topic)
     named = {pid: titled(library, pid, groups, weights) for pid in kept}
     if named[kept[0]] >= TITLED:  # the best names the topic in its title: passing mentions do not join it
         kept = [pid for pid in kept if named[pid] >= HEADING * TITLED]  # title, or half the page headed by it
