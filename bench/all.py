@@ -47,7 +47,7 @@ def run_bench(name: str, argv: list[str]) -> dict:
     return {"exit": code, "seconds": round(time.perf_counter() - started, 1), "figures": figures}
 
 
-METRIC = re.compile(r"(recall|mrr|f1|precision|accuracy|coverage|abstention|selected|labelled)", re.I)
+METRIC = re.compile(r"(recall|mrr|f1|precision|accuracy|coverage|abstention|selected|labelled|share)", re.I)
 SKIP = {"en", "ko", "targets", "target", "dense", "lexical", "misses", "timings"}
 
 

@@ -34,6 +34,11 @@ QUALITY = {
     "claims": ("fact-checking", "macro-F1 ≥ 0.75", r"macro_f1|accuracy"),
     "citations": ("citations", "P ≥ 0.9, R ≥ 0.85", ""),
     "summaries": ("summaries (key-point coverage)", "≥ 0.7", ""),
+    "docs": (
+        "docs folder (Markdown pages, en + ko; topic F1 dev/test beside BM25 top-1)",
+        "test F1 ≥ 0.85, Markdown left ≤ 5%, every file",
+        r"micro_f1|share",
+    ),
 }
 # Speed lines of results.md: README label, the pattern that takes the figure from the line, target.
 SPEED = {
