@@ -91,7 +91,7 @@ def _visible(inline: Token, source: str, begin: int, finish: int) -> tuple[str, 
     cursor = begin
     breaks: list[int] = []
 
-    def place(content: str) -> None:
+    def take(content: str) -> None:
         nonlocal cursor
         found = source.find(content, cursor, finish)
         if found >= 0:
@@ -107,7 +107,7 @@ def _visible(inline: Token, source: str, begin: int, finish: int) -> tuple[str, 
 
     for child in inline.children or []:  # an image is one token, its alt text among its own children
         if child.type in ("text", "code_inline"):
-            place(child.content)
+            take(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             newline = source.find("\n", cursor, finish)
             if child.type == "softbreak":
@@ -119,13 +119,14 @@ def _visible(inline: Token, source: str, begin: int, finish: int) -> tuple[str, 
             found = source.find(child.content, cursor, finish)
             cursor = found + len(child.content) if found >= 0 else cursor
     for index in breaks:  # a hard-wrapped Latin sentence goes on across the break
-        before, after = "".join(chars[:index]).rstrip(), "".join(chars[index + 1 :]).lstrip()
+        before = next((ch for ch in reversed(chars[:index]) if not ch.isspace()), "")
+        after = next((ch for ch in chars[index + 1 :] if not ch.isspace()), "")
         if (
             before
             and after
-            and before[-1] not in TERMINAL
-            and (before[-1].isascii() and before[-1].isalnum() or before[-1] in JOINS_AFTER)
-            and (after[0].isascii() and after[0].isalnum() or after[0] in JOINS_BEFORE)
+            and before not in TERMINAL
+            and (before.isascii() and before.isalnum() or before in JOINS_AFTER)
+            and (after.isascii() and after.isalnum() or after in JOINS_BEFORE)
         ):
             chars[index] = " "
     return "".join(chars), positions
@@ -134,13 +135,16 @@ def _visible(inline: Token, source: str, begin: int, finish: int) -> tuple[str, 
 def read_markdown(text: str) -> Outline:
     """The outline of a Markdown body (front matter already removed): headings and units in order."""
     tokens = parser().parse(text, {"references": AnyReference()})
-    line_starts = [0, *accumulate(len(line) for line in text.splitlines(keepends=True))]
+    # markdown-it counts lines by "\n" only (str.splitlines would also split on \u2028 and \x0c)
+    line_starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
 
     def span(token: Token) -> tuple[int, int]:
         first, last = token.map or (0, 0)
         start = line_starts[min(first, len(line_starts) - 1)]
-        end = line_starts[min(last, len(line_starts) - 1)]
-        return start, len(text[:end].rstrip()) if end > start else end
+        end = min(line_starts[min(last, len(line_starts) - 1)], len(text))
+        while end > start and text[end - 1].isspace():  # the block's last line without its line end
+            end -= 1
+        return start, end
 
     headings: list[tuple[int, str]] = []
     stack: list[tuple[int, str]] = []
