@@ -1,6 +1,10 @@
 """A trace read as steps: each holder's turn with the case, ending in its handoff; shared by the exporters.
 
-Also the names people read (`case_worker` is "case worker") and the edges of the path taken.
+A turn opens when a handoff gives an agent the case and closes with that agent's next handoff. When
+the case is copied to several agents at once (a parallel fan-out), their turns are open together:
+events go to the turn of the agent that made them, and a fan-out is one turn with several handoffs.
+Branches that hand back to the same agent join there: it gets one turn. Also the names people read
+(`case_worker` is "case worker"), the edges of the path taken, and which turns overlapped in time.
 """
 
 from __future__ import annotations
@@ -19,7 +23,11 @@ class Step:
     number: int
     agent: str
     events: list = field(default_factory=list)
-    handoff: HandoffEvent | None = None
+    handoffs: list[HandoffEvent] = field(default_factory=list)  # more than one: the case was copied
+
+    @property
+    def handoff(self) -> HandoffEvent | None:
+        return self.handoffs[0] if self.handoffs else None
 
     def of(self, kind: str) -> list:
         return [e for e in self.events if e.kind == kind]
@@ -32,19 +40,52 @@ class Step:
             else (self.events[0].at_ms if self.events else 0.0)
         )
 
+    @property
+    def end_ms(self) -> float:
+        return self.handoff.at_ms if self.handoff else (self.events[-1].at_ms if self.events else 0.0)
+
 
 def steps(trace: Trace) -> list[Step]:
-    """The turns of a run in order; the last one has no handoff when the run stopped mid-turn."""
+    """The turns of a run in the order they began; a turn without a handoff is one the run stopped in."""
     first = trace.entry or next((e.source for e in trace.events if e.kind == "handoff"), "")
     result = [Step(1, first)]
+    holding = {first: result[0]}  # agent -> its open turn
+    latest = {first: result[0]}  # agent -> its last turn, open or closed
     for event in trace.events:
         if event.kind != "handoff":
-            result[-1].events.append(event)
+            (holding.get(getattr(event, "agent", "")) or result[-1]).events.append(event)
             continue
-        result[-1].handoff = event
-        if event.target != END:
-            result.append(Step(len(result) + 1, event.target))
-    return [s for s in result if s.handoff or s.events]
+        # Not holding but handing on again: a further handoff of the turn it just closed (a fan-out).
+        turn = holding.pop(event.source, None) or latest.get(event.source)
+        if turn is None:  # a trace that starts mid-run
+            turn = latest[event.source] = Step(len(result) + 1, event.source)
+            result.append(turn)
+        turn.handoffs.append(event)
+        if event.target != END and event.target not in holding:
+            holding[event.target] = latest[event.target] = Step(len(result) + 1, event.target)
+            result.append(holding[event.target])
+    return [s for s in result if s.handoffs or s.events]
+
+
+def overlaps(trace: Trace) -> list[tuple[Step, Step, float]]:
+    """Pairs of turns that held the case at the same time (parallel branches), with how long, in ms."""
+    turns = [s for s in steps(trace) if s.handoff]
+    pairs = []
+    for i, a in enumerate(turns):
+        for b in turns[i + 1 :]:
+            shared = min(a.end_ms, b.end_ms) - max(a.start_ms, b.start_ms)
+            if shared > 0.5 and a.agent != b.agent:  # a relay's turns only touch at the handoff
+                pairs.append((a, b, shared))
+    return pairs
+
+
+def together(trace: Trace) -> str:
+    """One sentence per pair of overlapping turns, or '' for a relay where one agent held the case at a time."""
+    return " ".join(
+        f"Steps {a.number} and {b.number} overlapped: the {name(a.agent)} and the {name(b.agent)} "
+        f"held copies of the case at the same time for {seconds(shared)}."
+        for a, b, shared in overlaps(trace)
+    )
 
 
 def name(agent: str) -> str:
@@ -56,8 +97,8 @@ def edges(trace: Trace) -> dict[tuple[str, str], list[int]]:
     """Each handoff edge taken, with the numbers of the steps that took it, in order."""
     taken: dict[tuple[str, str], list[int]] = {}
     for step in steps(trace):
-        if step.handoff:
-            taken.setdefault((step.handoff.source, step.handoff.target), []).append(step.number)
+        for move in step.handoffs:
+            taken.setdefault((move.source, move.target), []).append(step.number)
     return taken
 
 

@@ -175,7 +175,7 @@ def test_the_html_page_opens_in_chromium_without_console_errors(runs, tmp_path):
     dom, console = chromium(page, tmp_path)
     assert console == []
     assert len(re.findall(r'<details class="step"', dom)) == len(trace.handoffs())
-    assert dom.count("<script") == 1
+    assert dom.count("<script") == 2 and dom.count('<script type="application/json"') == 1  # code + data
 
 
 def test_a_paused_and_resumed_run_keeps_one_trace(settings):

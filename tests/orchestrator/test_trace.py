@@ -111,7 +111,8 @@ def test_html_export_shows_corpus_html_as_text():
     page = export(hostile_trace(), "html")
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
-    assert page.count("<script") == 1  # our own few lines, nothing else
+    assert page.count("<script") == 2  # our own code and the step-through's data, nothing else
+    assert page.count('<script type="application/json" id="frames">') == 1
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in page
 
 
