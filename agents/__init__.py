@@ -6,6 +6,7 @@ from casework.agents.citation_finder import citation_finder
 from casework.agents.fact_checker import fact_checker
 from casework.agents.summarizer import summarizer
 from casework.orchestrator.flow import Flow
+from casework.orchestrator.parallel import ParallelFlow, in_parallel
 
 
 def default_flow() -> Flow:
@@ -18,4 +19,17 @@ def default_flow() -> Flow:
     )
 
 
-__all__ = ["Case", "case_worker", "citation_finder", "default_flow", "fact_checker", "summarizer"]
+def parallel_flow() -> ParallelFlow:
+    """The default flow, where the fact-checker and the citation finder check and cite the summary at once."""
+    return in_parallel(default_flow(), after="summarizer", branches=["fact_checker", "citation_finder"])
+
+
+__all__ = [
+    "Case",
+    "case_worker",
+    "citation_finder",
+    "default_flow",
+    "fact_checker",
+    "parallel_flow",
+    "summarizer",
+]

@@ -68,6 +68,13 @@ def default_flow():
     return make()
 
 
+def parallel_flow():
+    """The built-in flow, where the fact-checker and the citation finder take the summary at the same time."""
+    from casework.agents import parallel_flow as make
+
+    return make()
+
+
 def run(
     task: str,
     settings: Settings | None = None,
@@ -105,6 +112,8 @@ def run(
     settings = settings or Settings()
     task = check_text(task, "task")
     flow = flow or default_flow()
+    if human and getattr(flow, "branches", None):
+        raise UserError("--human and --parallel do not go together: a person reviews one handoff at a time")
     config = run_config(run_id)
     run_id = config["configurable"]["thread_id"]
     context = context or build_context(settings, flow)

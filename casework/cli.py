@@ -212,6 +212,12 @@ def run(
             help="Append the models' answers to this JSONL file (replay them with --llm replay:FILE).",
         ),
     ] = None,
+    parallel: Annotated[
+        bool,
+        typer.Option(
+            "--parallel", help="The fact-checker and the citation finder take the summary at the same time."
+        ),
+    ] = False,
 ):
     """Run a task through the case worker and its specialists (the main job)."""
     from casework.live import LiveView
@@ -221,7 +227,8 @@ def run(
     with LiveView(
         enabled=not (quiet or as_json or human) and sys.stderr.isatty()
     ) as live:  # a pipe gets the report only
-        report = api.run(_read(task), settings, watch=live, human=human, llm_record=llm_record)
+        flow = api.parallel_flow() if parallel else None
+        report = api.run(_read(task), settings, flow=flow, watch=live, human=human, llm_record=llm_record)
     report = _supervise(report, settings)
     if report is None:
         return

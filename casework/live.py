@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
 
-from casework.exports.steps import name, seconds, steps
+from casework.exports.steps import name, seconds, steps, together
 from casework.orchestrator.handoff import END
 from casework.orchestrator.trace import Trace
 from casework.render import COLORS
@@ -96,8 +96,12 @@ def print_trace(trace: Trace, console: Console) -> None:
         branch = tree.add(f"{at} {step.number}. {head}")
         for event in step.events:
             branch.add(describe(event).strip())
+        for also in step.handoffs[1:]:  # a fan-out: the same turn handed copies of the case to others too
+            branch.add(f"also → [bold]{escape(name(also.target))}[/bold], at the same time")
         if move:
             changed = escape(", ".join(move.changed) or "nothing")
             branch.add(f"[dim]passed: {escape(move.payload)} · changed: {changed}[/dim]")
     console.print(tree, highlight=False)
     console.print(f"[dim]route: {' → '.join(trace.route)}[/dim]")
+    if together(trace):
+        console.print(f"[bold]in parallel:[/bold] {escape(together(trace))}")

@@ -35,4 +35,8 @@ def route(handoffs: list[Handoff]) -> list[str]:
     """The holders of the case in order, from its handoff log."""
     if not handoffs:
         return []
-    return [handoffs[0].source] + [h.target for h in handoffs if h.target != END]
+    holders = [handoffs[0].source]
+    for h in handoffs:  # parallel branches hand back to one agent: it holds the joined case once
+        if h.target != END and h.target != holders[-1]:
+            holders.append(h.target)
+    return holders

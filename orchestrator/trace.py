@@ -3,7 +3,8 @@
 The recorder is the `listen` callback of `run_case`: it turns LangGraph's stream (`updates` when
 a node hands the case on, `custom` for skill calls, guards, errors and fallbacks) into a `Trace`.
 Agents never write to the trace themselves. Times are wall-clock milliseconds since the run began;
-a handoff also says how long its source held the case (from the previous handoff to this one).
+a handoff also says how long its source held the case (from the handoff that gave it the case to this one;
+parallel branches take the case at the same moment, so each says how long it held its own copy).
 Not handled: a resumed run gets a trace of its own, starting where the pause ended.
 """
 
@@ -175,6 +176,9 @@ class TraceRecorder:
         )
         self.watch = watch or (lambda event: None)
         self._t0 = self._last = time.perf_counter()
+        self._took: dict[
+            str, float
+        ] = {}  # agent -> when it took the case (parallel branches take it together)
         if previous is not None:  # a resumed run goes on with its trace; the pause itself takes no time
             self.trace = previous.model_copy(update={"ended": "", "events": list(previous.events)})
             self._t0 -= max((e.at_ms for e in previous.events), default=0.0) / 1000
@@ -239,7 +243,8 @@ class TraceRecorder:
 
     def _handoff(self, move: Handoff, update: dict) -> HandoffEvent:
         clock = time.perf_counter()
-        held, self._last = (clock - self._last) * 1000, clock
+        held, self._last = (clock - self._took.get(move.source, self._last)) * 1000, clock
+        self._took[move.target] = clock
         passed = dict(move.payload) or {key: update[key] for key in move.changed if key in update}
         summary = (
             "; ".join(f"{key}: {brief(value, 60)}" for key, value in passed.items()) or "nothing but the case"

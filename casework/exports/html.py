@@ -122,7 +122,7 @@ def _step(step: Step, total: float) -> str:
     where = (f" → {ends}" if ends else " closes the case") if move else ""
     held = move.held_ms if move else 0.0
     left, width = 100 * step.start_ms / total, max(100 * held / total, 0.3)
-    why = "".join(f'<span class="why">{_e(m.reason)}</span>' for m in step.handoffs)
+    why = "".join(f'<span class="why">{_e(r)}</span>' for r in dict.fromkeys(m.reason for m in step.handoffs))
     return (
         f'<details class="step" id="step-{step.number}"><summary><span class="num">{step.number}</span>'
         f'<b>{_e(name(step.agent))}</b>{where}<span class="held">held {_e(seconds(held))}</span>'

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
-from casework.exports.steps import Step, name, seconds, steps
+from casework.exports.steps import Step, name, seconds, steps, together
 from casework.orchestrator.handoff import END
 from casework.orchestrator.trace import Trace
 
@@ -32,8 +32,9 @@ def _did(step: Step, first: bool) -> list[str]:
         lines.append(f"- `{skill}`, {times} {_e(first.inputs)} → {_e(first.result)}")
     lines += [""] if lines[-1] else []
     for verdict in step.of("verdict"):
-        head = f"- **{verdict.verdict}** ({verdict.confidence:.2f})"
-        lines.append(f"{head} {_e(verdict.statement)} — {_e(verdict.reason)}")
+        lines.append(
+            f"- **{verdict.verdict}** ({verdict.confidence:.2f}) {_e(verdict.statement)} — {_e(verdict.reason)}"
+        )
     for cited in step.of("citation"):
         sources = "; ".join(_e(s) for s in cited.sources) or "no source: the finder abstained"
         lines.append(f"- {_e(cited.sentence)} — *{sources}*")
@@ -51,18 +52,23 @@ def _did(step: Step, first: bool) -> list[str]:
 
 
 def _passed(step: Step) -> list[str]:
-    move = step.handoff
-    if move is None:
+    if not step.handoffs:
         return ["", f"The run ended while the {name(step.agent)} held the case."]
-    held = f"after holding it {seconds(move.held_ms)}"
-    actor = f" ({move.actor} decided)" if move.actor and move.actor != move.source else ""
-    if move.target == END:
-        said = f"Then it closed the case {held}{actor}, because: {_e(move.reason)}"
-    else:
-        to = f"the **{name(move.target)}**"
-        said = f"Then it handed the case to {to} {held}{actor}, because: {_e(move.reason)}"
-    changed = ", ".join(f"`{key}`" for key in move.changed) or "nothing"
-    return ["", said, "", f"What went with it: {_e(move.payload)}. State changed: {changed}."]
+    out = []
+    for move in step.handoffs:  # more than one: a fan-out, each branch got its own copy of the case
+        held = f"after holding it {seconds(move.held_ms)}"
+        actor = f" ({move.actor} decided)" if move.actor and move.actor != move.source else ""
+        if move.target == END:
+            said = f"Then it closed the case {held}{actor}, because: {_e(move.reason)}"
+        elif move is not step.handoff:
+            said = f"At the same moment it handed a copy of the case to the **{name(move.target)}** too."
+        else:
+            said = f"Then it handed the case to the **{name(move.target)}** {held}{actor}, because: {_e(move.reason)}"
+        changed = ", ".join(f"`{key}`" for key in move.changed) or "nothing"
+        out += ["", said]
+        if move is step.handoff:
+            out += ["", f"What went with it: {_e(move.payload)}. State changed: {changed}."]
+    return out
 
 
 def to_markdown(trace: Trace) -> str:
@@ -71,12 +77,13 @@ def to_markdown(trace: Trace) -> str:
     out = [
         f"# Run `{trace.run_id}`: “{_e(trace.task)}”",
         "",
-        f"Started {trace.started}, took {seconds(trace.duration_ms())}; "
-        f"outcome: **{trace.outcome or 'unfinished'}**.",
+        f"Started {trace.started}, took {seconds(trace.duration_ms())}; outcome: **{trace.outcome or 'unfinished'}**.",
         "",
         f"Route: {route}.",
         "",
     ]
+    if together(trace):
+        out += [f"In parallel: {_e(together(trace))}", ""]
     for step in steps(trace):
         out += [
             f"## {step.number}. The {name(step.agent)}",

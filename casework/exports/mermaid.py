@@ -55,10 +55,10 @@ def sequence(trace: Trace) -> str:
         for event in step.events:
             if event.kind in ("guard", "error"):
                 out.append(f"    Note over {node_id(step.agent)}: {event.kind}: {text(event.message)}")
-        if step.handoff:
-            move = step.handoff
-            arrow = f"{node_id(move.source)}->>{node_id(move.target)}"
-            out.append(f"    {arrow}: {text(move.reason)} ({seconds(move.held_ms)})")
+        for move in step.handoffs:
+            out.append(
+                f"    {node_id(move.source)}->>{node_id(move.target)}: {text(move.reason)} ({seconds(move.held_ms)})"
+            )
     return "\n".join(out) + "\n"
 
 

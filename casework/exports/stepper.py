@@ -19,12 +19,16 @@ from casework.orchestrator.trace import Trace
 
 CSS = """
 .stepper{display:grid;grid-template-columns:minmax(0,3fr) minmax(15rem,2fr);gap:1rem;align-items:start}
-.controls{margin:.5rem 0}.controls button{font-size:1rem;padding:.2rem .7rem}#counter{color:#6c757d;margin-left:.5rem}
-aside.now{border:1px solid #dee2e6;border-radius:8px;padding:.6rem .9rem;background:#f8f9fa;min-height:18rem;max-height:40rem;overflow:auto}
+.controls{margin:.5rem 0}.controls button{font-size:1rem;padding:.2rem .7rem}
+#counter{color:#6c757d;margin-left:.5rem}
+aside.now{border:1px solid #dee2e6;border-radius:8px;padding:.6rem .9rem;background:#f8f9fa}
+aside.now{min-height:18rem;max-height:40rem;overflow:auto}
 aside.now h3{margin:.6rem 0 .2rem}aside.now p{margin:.2rem 0}#holder{font-weight:bold;color:#1971c2}
 #diff{list-style:none;padding:0;margin:0;font-size:.88rem}#diff li{margin:.3rem 0}#diff code{font-weight:bold}
-#diff .before{color:#c92a2a;display:block;margin-left:.8rem}#diff .after{color:#2b8a3e;display:block;margin-left:.8rem}
-g.node.holder rect{stroke:#1971c2;stroke-width:4;fill:#d0ebff}g.node.also rect{stroke:#1971c2;stroke-width:3;stroke-dasharray:6 3}
+#diff .before{color:#c92a2a;display:block;margin-left:.8rem}
+#diff .after{color:#2b8a3e;display:block;margin-left:.8rem}
+g.node.holder rect{stroke:#1971c2;stroke-width:4;fill:#d0ebff}
+g.node.also rect{stroke:#1971c2;stroke-width:3;stroke-dasharray:6 3}
 path.edge.current{stroke:#1971c2;stroke-width:5}text.edge-label.current{fill:#1971c2;font-weight:bold}
 .baton{fill:#1971c2;stroke:#fff;stroke-width:3;transition:transform .5s ease-in-out}#baton2{fill:#74c0fc}
 details.step.current{outline:3px solid #1971c2}
@@ -38,9 +42,13 @@ SCRIPT = """
   function $(id) { return document.getElementById(id); }
   function put(baton, agent) {
     var node = agent && svg.querySelector('g.node[data-agent="' + CSS.escape(agent) + '"]');
-    baton.style.transform = node ? "translate(" + node.dataset.x + "px," + node.dataset.y + "px)" : "translate(-50px,-50px)";
+    var at = node ? [node.dataset.x, node.dataset.y] : [-50, -50];  // off the picture: nobody holds it
+    baton.style.transform = "translate(" + at[0] + "px," + at[1] + "px)";
   }
-  function line(cls, words) { var s = document.createElement("span"); s.className = cls; s.textContent = words; return s; }
+  function line(cls, words) {
+    var s = document.createElement("span");
+    s.className = cls; s.textContent = words; return s;
+  }
   function show(n) {
     at = Math.max(0, Math.min(frames.length - 1, n));
     var f = frames[at];
@@ -49,7 +57,8 @@ SCRIPT = """
       g.classList.toggle("also", f.also.indexOf(g.dataset.agent) >= 0);
     });
     svg.querySelectorAll(".edge, .edge-label").forEach(function (e) {
-      e.classList.toggle("current", f.moves.some(function (m) { return m[0] === e.dataset.source && m[1] === e.dataset.target; }));
+      var lit = f.moves.some(function (m) { return m[0] === e.dataset.source && m[1] === e.dataset.target; });
+      e.classList.toggle("current", lit);
     });
     put($("baton"), f.holder); put($("baton2"), f.also[0]);
     $("step-title").textContent = f.title; $("holder").textContent = f.holder_name;
@@ -64,7 +73,9 @@ SCRIPT = """
       diff.appendChild(li);
     });
     if (!f.diff.length) { diff.appendChild(line("dim", "nothing changed yet")); }
-    document.querySelectorAll("details.step").forEach(function (d) { d.classList.toggle("current", d.id === "step-" + at); });
+    document.querySelectorAll("details.step").forEach(function (d) {
+      d.classList.toggle("current", d.id === "step-" + at);
+    });
     $("counter").textContent = at + " / " + (frames.length - 1);
     $("prev").disabled = at === 0; $("next").disabled = at === frames.length - 1;
   }
@@ -73,7 +84,9 @@ SCRIPT = """
     if (timer) { stop(); return; }
     if (at === frames.length - 1) { show(0); }
     $("play").textContent = "⏸ Pause";
-    timer = setInterval(function () { if (at >= frames.length - 1) { stop(); } else { show(at + 1); } }, 1200);
+    timer = setInterval(function () {
+      if (at >= frames.length - 1) { stop(); } else { show(at + 1); }
+    }, 1200);
   }
   $("next").addEventListener("click", function () { stop(); show(at + 1); });
   $("prev").addEventListener("click", function () { stop(); show(at - 1); });
@@ -111,7 +124,8 @@ def frames(trace: Trace) -> list[dict]:
     turns = steps(trace)
     known: dict[str, list[str]] = {}  # each state key as the last handoff that changed it recorded it
     for step in turns:
-        also = [b.agent for a, b, _ in pairs if a is step] + [a.agent for a, b, _ in pairs if b is step]
+        also = [b.agent for a, b, _ in pairs if a.number == step.number]
+        also += [a.agent for a, b, _ in pairs if b.number == step.number]
         moves = step.handoffs
         diff, keys = [], dict.fromkeys(k for m in moves for k in m.changed)
         for key in keys:
@@ -129,7 +143,7 @@ def frames(trace: Trace) -> list[dict]:
                 "also": also,
                 "with_text": f"At the same time: the {' and the '.join(map(name, also))}." if also else "",
                 "moves": [[m.source, m.target] for m in moves],
-                "reason": " / ".join(m.reason for m in moves)
+                "reason": " / ".join(dict.fromkeys(m.reason for m in moves))
                 or "The run ended while this agent held the case.",
                 "payload": " / ".join(m.payload for m in moves),
                 "actor": (
@@ -146,10 +160,12 @@ def frames(trace: Trace) -> list[dict]:
 def stepper(svg: str, trace: Trace) -> str:
     """The graph and the panel beside it, the controls, and the frames as escaped JSON."""
     data = json.dumps(frames(trace), ensure_ascii=False).translate(SAFE)
-    return f"""<div class="controls"><button type="button" id="prev">◀ Previous</button><button type="button" id="play">▶ Play</button><button type="button" id="next">Next ▶</button><span id="counter"></span>
-<span class="dim"> · or the ← → keys</span></div>
+    return f"""<div class="controls"><button type="button" id="prev">◀ Previous</button>
+<button type="button" id="play">▶ Play</button><button type="button" id="next">Next ▶</button>
+<span id="counter"></span><span class="dim"> · or the ← → keys</span></div>
 <div class="stepper"><figure>{svg}</figure>
-<aside class="now" aria-live="polite"><p id="step-title"></p><p>Holder: <span id="holder"></span></p><p class="dim" id="with"></p>
-<h3>Why it was handed on</h3><p id="reason"></p><h3>What went with it</h3><p id="payload"></p><p class="dim" id="actor"></p>
+<aside class="now" aria-live="polite"><p id="step-title"></p><p>Holder: <span id="holder"></span></p>
+<p class="dim" id="with"></p><h3>Why it was handed on</h3><p id="reason"></p>
+<h3>What went with it</h3><p id="payload"></p><p class="dim" id="actor"></p>
 <h3>What changed in the case</h3><ul id="diff"></ul></aside></div>
 <script type="application/json" id="frames">{data}</script>"""

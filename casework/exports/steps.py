@@ -80,7 +80,7 @@ def overlaps(trace: Trace) -> list[tuple[Step, Step, float]]:
 
 
 def together(trace: Trace) -> str:
-    """One sentence per pair of overlapping turns, or '' for a relay where one agent held the case at a time."""
+    """One sentence per pair of overlapping turns; '' for a relay (one holder at a time)."""
     return " ".join(
         f"Steps {a.number} and {b.number} overlapped: the {name(a.agent)} and the {name(b.agent)} "
         f"held copies of the case at the same time for {seconds(shared)}."

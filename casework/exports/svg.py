@@ -59,7 +59,8 @@ def _box(agent: str, x: float, y: float, visited: bool) -> str:
     fill, stroke = ("#ffe8cc", TAKEN) if visited else ("#ffffff", IDLE)
     radius = BOX_H / 2 if agent == END else 8
     return (
-        f'<g class="node" data-agent="{escape(agent)}" data-x="{x:.1f}" data-y="{y - BOX_H / 2:.1f}"><rect x="{x - BOX_W / 2:.1f}" y="{y - BOX_H / 2:.1f}" '
+        f'<g class="node" data-agent="{escape(agent)}" data-x="{x:.1f}" data-y="{y - BOX_H / 2:.1f}">'
+        f'<rect x="{x - BOX_W / 2:.1f}" y="{y - BOX_H / 2:.1f}" '
         f'width="{BOX_W}" height="{BOX_H}" rx="{radius}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" dominant-baseline="middle">'
         f"{escape(name(agent))}</text></g>"

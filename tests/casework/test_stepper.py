@@ -32,7 +32,8 @@ def shown(driver) -> dict:
     """What the page shows now: the highlighted holder, the lit arrows, the panel's text."""
     return driver.execute_script(
         """
-        const lit = [...document.querySelectorAll('path.edge.current')].map(e => [e.dataset.source, e.dataset.target]);
+        const lit = [...document.querySelectorAll('path.edge.current')]
+            .map(e => [e.dataset.source, e.dataset.target]);
         return {holder: [...document.querySelectorAll('g.node.holder')].map(g => g.dataset.agent),
                 baton: document.getElementById('baton').style.transform, lit: lit,
                 reason: document.getElementById('reason').textContent,
