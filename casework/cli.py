@@ -33,6 +33,8 @@ trace_app = typer.Typer(help="Look at the trace of a recorded run: show it, expo
 app.add_typer(trace_app, name="trace")
 runs_app = typer.Typer(help="The runs recorded under the home folder.", no_args_is_help=True)
 app.add_typer(runs_app, name="runs")
+exercises_app = typer.Typer(help="Exercises that check themselves: list them, check your solution.")
+app.add_typer(exercises_app, name="exercises")
 console = Console()
 
 CorpusOption = Annotated[
@@ -392,7 +394,6 @@ def runs_list(home: HomeOption = None, checkpoint_url: CheckpointOption = None, 
     runs = api.list_runs(settings_from(home=home, checkpoint_url=checkpoint_url))
     if as_json:
         return print_json([r.model_dump() for r in runs])
-    from rich.markup import escape
 
     for r in runs:
         took = f"{r.ms / 1000:.2f}s" if r.traced else "-"
@@ -402,6 +403,36 @@ def runs_list(home: HomeOption = None, checkpoint_url: CheckpointOption = None, 
             highlight=False,
         )
     console.print(f"{len(runs)} run(s)")
+
+
+@exercises_app.callback(invoke_without_command=True)
+def exercises_list(ctx: typer.Context):
+    """List the exercises: the file to edit, what to do, the concept it trains."""
+    if ctx.invoked_subcommand:
+        return
+    from casework.exercises import EXERCISES
+
+    for e in EXERCISES:
+        console.print(f"[bold]{e.number}[/bold]. {e.title}  [dim]exercises/{e.file} · {e.concept}[/dim]")
+    console.print("Edit the file, then: casework exercises check N")
+
+
+@exercises_app.command("check")
+@user_errors
+def exercises_check(
+    number: Annotated[int, typer.Argument(help="The exercise's number (see `casework exercises`).")],
+    file: Annotated[Path | None, typer.Option(help="Your solution [default: exercises/<its file>].")] = None,
+    home: HomeOption = None,
+):
+    """Run your solution on the real flow and corpus: pass, or fail with a hint at the concept."""
+    from casework.exercises import check
+
+    result = check(number, file, settings_from(home=home))
+    if result.passed:
+        return console.print(f"[green]pass[/green] {number}: {escape(result.message)}", highlight=False)
+    console.print(f"[red]fail[/red] {number}: {escape(result.message)}", highlight=False)
+    console.print(f"[dim]hint: {escape(result.hint)}[/dim]", highlight=False)
+    raise typer.Exit(1)
 
 
 @corpus_app.command("list")
