@@ -44,7 +44,7 @@ EXERCISES = [
     Exercise(
         number=1,
         file="01_add_an_agent.py",
-        title="Add a keyword agent right after the summarizer",
+        title="Add an agent of your own right after the summarizer",
         concept="agent = data + one function; skills; Flow.add",
         hint="An agent is data plus one function: Agent(name=..., skills=[a plain function], act=...). "
         "Its act uses the skill through tools.use and ends with tools.pass_on(reason, update). "

@@ -45,6 +45,10 @@ def add_an_agent(module: ModuleType, settings: Settings) -> str:
     calls = [e for e in api.trace(report.run_id, settings).events if e.kind == "skill" and e.agent == after]
     if not calls:
         raise Failed(f"{after} held the case but used no skill (the trace shows no skill call of it)")
+    if calls[0].skill == "top_keywords":
+        raise Failed(
+            "that is the tour's keyword agent (examples/keyword_agent.py): give yours a skill of its own"
+        )
     if not report.extras or report.outcome != "completed":
         raise Failed(f"the run ended {report.outcome!r} and your agent left nothing in the case's extras")
     return f"route {arrows(report.route)}; {after} used {calls[0].skill}; extras: {', '.join(report.extras)}"

@@ -1,19 +1,20 @@
-"""A solution to exercise 1: a keyword agent after the summarizer."""
-
-from collections import Counter
+"""A solution to exercise 1: an agent after the summarizer that counts the summary's Korean sentences."""
 
 from casework.orchestrator import Agent
 
 
-def top_keywords(sentences: list[str], n: int = 5) -> list[str]:
-    """The words the sentences repeat most."""
-    return [w for w, _ in Counter(w for s in sentences for w in s.split() if len(w) > 1).most_common(n)]
+def korean_share(sentences: list[str]) -> float:
+    """The share of sentences written mostly in Hangul."""
+    korean = [s for s in sentences if sum("가" <= c <= "힣" for c in s) > len(s) / 3]
+    return round(len(korean) / len(sentences), 2) if sentences else 0.0
 
 
-def extract_keywords(state, tools):
-    keywords = tools.use(top_keywords, [s.text for s in state.summary])
-    return tools.pass_on(f"Found keywords: {', '.join(keywords)}.", {"extras": {"keywords": keywords}})
+def count_korean(state, tools):
+    share = tools.use(korean_share, [s.text for s in state.summary])
+    return tools.pass_on(f"{share:.0%} of the summary is in Korean.", {"extras": {"korean_share": share}})
 
 
 def build_flow(flow):
-    return flow.add(Agent(name="keywords", skills=[top_keywords], act=extract_keywords), after="summarizer")
+    return flow.add(
+        Agent(name="language_counter", skills=[korean_share], act=count_korean), after="summarizer"
+    )
