@@ -1,4 +1,4 @@
-"""The guided tours run as written: every `$` command of docs/tour.md and docs/tour.ko.md, outputs checked loosely.
+"""The guided tours run as written: every `$` command of both tours, the quoted outputs checked loosely.
 
 A tour shows commands in ```console blocks: a line `$ COMMAND` (optionally ending `# exit N`), then
 lines of what the output shows. Each output line is checked loosely: split at "…", every piece must
