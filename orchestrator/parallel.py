@@ -102,10 +102,13 @@ def fan_out(node, branches: list[str]):
         if len(group) < 2 or runtime.context.human:
             return command
         first: Handoff = update["handoffs"][0]
-        others = ", ".join(f"the {b.replace('_', ' ')}" for b in group)
+        together = " and ".join(f"the {b.replace('_', ' ')}" for b in group)
         moves = [
             first.model_copy(
-                update={"target": b, "reason": f"{first.reason} In parallel: {others} each take a copy now."}
+                update={
+                    "target": b,
+                    "reason": f"{first.reason} In parallel: {together} each take a copy of it.",
+                }
             )
             for b in group
         ]

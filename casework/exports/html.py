@@ -15,7 +15,7 @@ from html import escape
 from casework.exports.stepper import CSS as STEPPER_CSS
 from casework.exports.stepper import SCRIPT as STEPPER_SCRIPT
 from casework.exports.stepper import stepper
-from casework.exports.steps import Step, counts, name, overlaps, seconds, steps, together
+from casework.exports.steps import Step, counts, name, rows, seconds, together
 from casework.exports.svg import to_svg
 from casework.orchestrator.handoff import END
 from casework.orchestrator.trace import Trace
@@ -133,18 +133,11 @@ def _step(step: Step, total: float) -> str:
 
 def _timeline(trace: Trace, total: float) -> str:
     """One row per turn; turns that overlapped in time share a row, side by side."""
-    rows: list[list[Step]] = []
-    paired = {(a.number, b.number) for a, b, _ in overlaps(trace)}
-    for step in steps(trace):
-        if rows and any((s.number, step.number) in paired for s in rows[-1]):
-            rows[-1].append(step)
-        else:
-            rows.append([step])
     return "\n".join(
         f'<li class="together">{"".join(_step(s, total) for s in row)}</li>'
         if len(row) > 1
         else f"<li>{_step(row[0], total)}</li>"
-        for row in rows
+        for row in rows(trace)
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from casework.exports.steps import declared, edges, name, nodes, seconds, steps
+from casework.exports.steps import declared, edges, name, nodes, rows, seconds
 from casework.orchestrator.agent import clip
 from casework.orchestrator.handoff import END
 from casework.orchestrator.trace import Trace
@@ -40,6 +40,21 @@ def node_id(agent: str) -> str:
     return "finish" if agent == END else re.sub(r"\W", "_", agent)  # `end` is a Mermaid keyword
 
 
+def _turn(step) -> list[str]:
+    out = []
+    calls = step.of("skill")
+    if calls:
+        out.append(f"    Note over {node_id(step.agent)}: {text(', '.join(c.skill for c in calls), 90)}")
+    for event in step.events:
+        if event.kind in ("guard", "error"):
+            out.append(f"    Note over {node_id(step.agent)}: {event.kind}: {text(event.message)}")
+    for move in step.handoffs:
+        out.append(
+            f"    {node_id(move.source)}->>{node_id(move.target)}: {text(move.reason)} ({seconds(move.held_ms)})"
+        )
+    return out
+
+
 def sequence(trace: Trace) -> str:
     """sequenceDiagram: one message per handoff, a note with each holder's skill calls."""
     out = ["sequenceDiagram", "    autonumber"]
@@ -48,17 +63,13 @@ def sequence(trace: Trace) -> str:
         for a in nodes(trace)
         if a in trace.route or a == END
     ]
-    for step in steps(trace):
-        calls = step.of("skill")
-        if calls:
-            out.append(f"    Note over {node_id(step.agent)}: {text(', '.join(c.skill for c in calls), 90)}")
-        for event in step.events:
-            if event.kind in ("guard", "error"):
-                out.append(f"    Note over {node_id(step.agent)}: {event.kind}: {text(event.message)}")
-        for move in step.handoffs:
-            out.append(
-                f"    {node_id(move.source)}->>{node_id(move.target)}: {text(move.reason)} ({seconds(move.held_ms)})"
-            )
+    for row in rows(trace):
+        for index, step in enumerate(row):
+            if len(row) > 1:  # turns that overlapped in time: a `par` block, one branch per turn
+                out.append(f"    {'par' if index == 0 else 'and'} {text(name(step.agent))}")
+            out += _turn(step)
+        if len(row) > 1:
+            out.append("    end")
     return "\n".join(out) + "\n"
 
 

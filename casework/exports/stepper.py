@@ -133,7 +133,7 @@ def frames(trace: Trace) -> list[dict]:
             diff.append({"key": key, "before": known.get(key, []), "after": after})
         for key in keys:
             known[key] = next(d["after"] for d in diff if d["key"] == key)
-        ends = " and ".join(name(m.target) for m in moves if m.target != END)
+        ends = " and the ".join(name(m.target) for m in moves if m.target != END)
         where = (f", then hands it to the {ends}" if ends else ", then closes the case") if moves else ""
         out.append(
             {
@@ -145,7 +145,7 @@ def frames(trace: Trace) -> list[dict]:
                 "moves": [[m.source, m.target] for m in moves],
                 "reason": " / ".join(dict.fromkeys(m.reason for m in moves))
                 or "The run ended while this agent held the case.",
-                "payload": " / ".join(m.payload for m in moves),
+                "payload": " / ".join(dict.fromkeys(m.payload for m in moves)),
                 "actor": (
                     f"decided by {moves[0].actor or step.agent} · held {seconds(moves[0].held_ms)}"
                     if moves

@@ -79,6 +79,18 @@ def overlaps(trace: Trace) -> list[tuple[Step, Step, float]]:
     return pairs
 
 
+def rows(trace: Trace) -> list[list[Step]]:
+    """The turns in order, those that overlapped in time (parallel branches) sharing a row."""
+    paired = {(a.number, b.number) for a, b, _ in overlaps(trace)}
+    out: list[list[Step]] = []
+    for step in steps(trace):
+        if out and any((s.number, step.number) in paired for s in out[-1]):
+            out[-1].append(step)
+        else:
+            out.append([step])
+    return out
+
+
 def together(trace: Trace) -> str:
     """One sentence per pair of overlapping turns; '' for a relay (one holder at a time)."""
     return " ".join(

@@ -97,4 +97,5 @@ def test_a_fork_that_cannot_reach_a_branch_fails_at_build_time():
 def test_every_export_tells_the_branches_overlapped():
     _, trace, _ = record(toy(parallel=True))
     assert "overlapped" in export(trace, "md") and "overlapped" in export(trace, "html")
-    assert export(trace, "mermaid").count("opener->>") == 2
+    mermaid = export(trace, "mermaid")
+    assert mermaid.count("opener->>") == 2 and "    par left" in mermaid and "    and right" in mermaid
