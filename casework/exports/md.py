@@ -32,9 +32,8 @@ def _did(step: Step, first: bool) -> list[str]:
         lines.append(f"- `{skill}`, {times} {_e(first.inputs)} → {_e(first.result)}")
     lines += [""] if lines[-1] else []
     for verdict in step.of("verdict"):
-        lines.append(
-            f"- **{verdict.verdict}** ({verdict.confidence:.2f}) {_e(verdict.statement)} — {_e(verdict.reason)}"
-        )
+        head = f"- **{verdict.verdict}** ({verdict.confidence:.2f})"
+        lines.append(f"{head} {_e(verdict.statement)} — {_e(verdict.reason)}")
     for cited in step.of("citation"):
         sources = "; ".join(_e(s) for s in cited.sources) or "no source: the finder abstained"
         lines.append(f"- {_e(cited.sentence)} — *{sources}*")
@@ -63,7 +62,8 @@ def _passed(step: Step) -> list[str]:
         elif move is not step.handoff:
             said = f"At the same moment it handed a copy of the case to the **{name(move.target)}** too."
         else:
-            said = f"Then it handed the case to the **{name(move.target)}** {held}{actor}, because: {_e(move.reason)}"
+            to = f"the **{name(move.target)}**"
+            said = f"Then it handed the case to {to} {held}{actor}, because: {_e(move.reason)}"
         changed = ", ".join(f"`{key}`" for key in move.changed) or "nothing"
         out += ["", said]
         if move is step.handoff:
@@ -77,7 +77,8 @@ def to_markdown(trace: Trace) -> str:
     out = [
         f"# Run `{trace.run_id}`: “{_e(trace.task)}”",
         "",
-        f"Started {trace.started}, took {seconds(trace.duration_ms())}; outcome: **{trace.outcome or 'unfinished'}**.",
+        f"Started {trace.started}, took {seconds(trace.duration_ms())}; "
+        f"outcome: **{trace.outcome or 'unfinished'}**.",
         "",
         f"Route: {route}.",
         "",

@@ -49,9 +49,8 @@ def _turn(step) -> list[str]:
         if event.kind in ("guard", "error"):
             out.append(f"    Note over {node_id(step.agent)}: {event.kind}: {text(event.message)}")
     for move in step.handoffs:
-        out.append(
-            f"    {node_id(move.source)}->>{node_id(move.target)}: {text(move.reason)} ({seconds(move.held_ms)})"
-        )
+        arrow = f"{node_id(move.source)}->>{node_id(move.target)}"
+        out.append(f"    {arrow}: {text(move.reason)} ({seconds(move.held_ms)})")
     return out
 
 
