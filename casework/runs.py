@@ -3,7 +3,8 @@
 `<home>/runs.sqlite` holds every checkpoint (the case state after each handoff, by run id = thread
 id) unless `settings.checkpoint_url` names a PostgreSQL database (the `postgres` extra), which then
 holds them instead; this module is the one place that picks. `<home>/traces/<run_id>.json` holds
-the trace, always a file under the home. Either outlives the process that ran the case.
+the trace, always a file under the home. Either outlives the process that ran the case. Both
+savers rebuild only casework's own types from a checkpoint (casework/serde.py).
 Not handled: pruning old runs (delete the files, or the rows), traces in the database.
 """
 
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from casework.config import Settings
 from casework.engine.errors import UserError
 from casework.orchestrator.trace import Trace
+from casework.serde import serializer
 
 
 class RunInfo(BaseModel):
@@ -70,7 +72,7 @@ def location(settings: Settings) -> str:
 def checkpointer(settings: Settings) -> Iterator:
     """The run checkpointer, closed when the block ends: Postgres when a URL is set, else SQLite."""
     if is_postgres(settings):
-        with _postgres(settings.checkpoint_url) as saver:
+        with _postgres(settings.checkpoint_url, serializer(redact(settings.checkpoint_url))) as saver:
             yield saver
         return
     from langgraph.checkpoint.sqlite import SqliteSaver
@@ -80,13 +82,13 @@ def checkpointer(settings: Settings) -> Iterator:
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")  # no fsync per checkpoint: safe against a crash, ~free
     try:
-        yield SqliteSaver(connection)
+        yield SqliteSaver(connection, serde=serializer(str(runs_db(settings))))
     finally:
         connection.close()
 
 
 @contextmanager
-def _postgres(url: str) -> Iterator:
+def _postgres(url: str, serde) -> Iterator:
     """LangGraph's PostgresSaver on one connection, its tables created (or migrated) first."""
     try:
         import psycopg
@@ -103,7 +105,7 @@ def _postgres(url: str) -> Iterator:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise UserError(f"cannot reach the checkpoint database {redact(url)}: {reason}") from None
     with connection:
-        saver = PostgresSaver(connection)
+        saver = PostgresSaver(connection, serde=serde)
         saver.setup()  # idempotent: creates the tables once, then only checks the migration count
         yield saver
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pgcluster import cluster
 from samples import SHORTEST_POSTS
 
 
@@ -44,3 +45,10 @@ def corpus(tmp_path) -> Path:
     for path in SHORTEST_POSTS:
         shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def database():
+    """The URL of a throwaway PostgreSQL cluster, shared by the tests of one session."""
+    with cluster() as url:
+        yield url
