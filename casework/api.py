@@ -114,7 +114,7 @@ def run(
     flow = flow or default_flow()
     if human and getattr(flow, "branches", None):
         raise UserError("--human and --parallel do not go together: a person reviews one handoff at a time")
-    config = run_config(run_id)
+    config = run_config(None if run_id is None else runs.check_run_id(run_id))
     run_id = config["configurable"]["thread_id"]
     context = context or build_context(settings, flow)
     context = with_thinking(context, flow, settings, llm, human, llm_record)
@@ -174,6 +174,7 @@ def resume(run_id: str, answer=None, settings: Settings | None = None, flow=None
     from casework import runs
 
     settings = settings or Settings()
+    runs.check_run_id(run_id)
     flow = flow or default_flow()
     with runs.checkpointer(settings) as saver:
         snapshot = flow.compile(checkpointer=saver).get_state({"configurable": {"thread_id": run_id}})

@@ -56,3 +56,9 @@ class Settings(BaseSettings):
     def store_dir(self) -> Path:
         """Where this corpus's local Chroma store and analysis cache live."""
         return self.home / "stores" / self.corpus_key
+
+
+def ensure_home(settings: Settings) -> Path:
+    """The home folder, created private (0700) when missing: runs and traces hold users' tasks."""
+    settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return settings.home

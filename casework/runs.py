@@ -5,11 +5,15 @@ id) unless `settings.checkpoint_url` names a PostgreSQL database (the `postgres`
 holds them instead; this module is the one place that picks. `<home>/traces/<run_id>.json` holds
 the trace, always a file under the home. Either outlives the process that ran the case. Both
 savers rebuild only casework's own types from a checkpoint (casework/serde.py).
-Not handled: pruning old runs (delete the files, or the rows), traces in the database.
+A run id is a name, never a path: `[A-Za-z0-9_-]{1,64}`, checked wherever one comes in. The home is
+created 0700 and runs.sqlite and traces 0600, since they hold users' tasks.
+Not handled: pruning old runs (delete the files, or the rows), traces in the database, tightening
+the permissions of a home or files that already exist.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -18,7 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from casework.config import Settings
+from casework.config import Settings, ensure_home
 from casework.engine.errors import UserError
 from casework.orchestrator.trace import Trace
 from casework.serde import serializer
@@ -35,6 +39,19 @@ class RunInfo(BaseModel):
     ms: float = 0.0
     traced: bool = True
     checkpointed: bool = False
+
+
+RUN_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def check_run_id(run_id: str) -> str:
+    """The run id itself, or a UserError: an id names a file under traces/, so it can never be a path."""
+    if not isinstance(run_id, str) or not RUN_ID.fullmatch(run_id):
+        shown = repr(run_id[:40] + ("…" if len(run_id) > 40 else "")) if isinstance(run_id, str) else "?"
+        raise UserError(
+            f"not a run id: {shown} (a run id is 1-64 letters, digits, _ or -; see `casework runs list`)"
+        )
+    return run_id
 
 
 def runs_db(settings: Settings) -> Path:
@@ -77,7 +94,8 @@ def checkpointer(settings: Settings) -> Iterator:
         return
     from langgraph.checkpoint.sqlite import SqliteSaver
 
-    settings.home.mkdir(parents=True, exist_ok=True)
+    ensure_home(settings)
+    runs_db(settings).touch(mode=0o600)  # before SQLite creates it world-readable (its WAL files follow)
     connection = sqlite3.connect(runs_db(settings), check_same_thread=False)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")  # no fsync per checkpoint: safe against a crash, ~free
@@ -112,10 +130,16 @@ def _postgres(url: str, serde) -> Iterator:
 
 def save_trace(settings: Settings, trace: Trace) -> Path:
     """Write a run's trace (whole, or not at all) and return its path."""
+    check_run_id(trace.run_id)
+    ensure_home(settings)
     folder = traces_dir(settings)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
     path, partial = folder / f"{trace.run_id}.json", folder / f".{trace.run_id}.json.tmp"
-    partial.write_text(trace.model_dump_json(indent=1), encoding="utf-8")
+    partial.unlink(missing_ok=True)  # so the mode below applies: O_CREAT keeps an old file's mode
+    with os.fdopen(
+        os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8"
+    ) as out:
+        out.write(trace.model_dump_json(indent=1))
     partial.replace(path)  # atomic: a reader never sees half a trace
     return path
 
@@ -123,6 +147,8 @@ def save_trace(settings: Settings, trace: Trace) -> Path:
 def _traces(settings: Settings) -> list[Trace]:
     traces = []
     for path in traces_dir(settings).glob("*.json"):
+        if not path.is_file() or not RUN_ID.fullmatch(path.stem):
+            continue  # a folder named x.json, or a file no run id could have written
         try:
             traces.append(Trace.model_validate_json(path.read_text(encoding="utf-8")))
         except (ValidationError, ValueError):
@@ -131,9 +157,14 @@ def _traces(settings: Settings) -> list[Trace]:
 
 
 def find_trace(settings: Settings, run_id: str) -> Trace | None:
-    """The trace saved for exactly this run id, or None."""
-    path = traces_dir(settings) / f"{run_id}.json"
-    return Trace.model_validate_json(path.read_text(encoding="utf-8")) if path.is_file() else None
+    """The trace saved for exactly this run id, or None; a file there that is no trace is a UserError."""
+    path = traces_dir(settings) / f"{check_run_id(run_id)}.json"
+    if not path.is_file():
+        return None
+    try:
+        return Trace.model_validate_json(path.read_text(encoding="utf-8"))
+    except (ValidationError, ValueError, OSError):  # its content is not echoed: it may be anything
+        raise UserError(f"{path} is not a casework trace (schema version 1)") from None
 
 
 def load_trace(settings: Settings, run: str = "last") -> Trace:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from casework.config import Settings
+from casework.config import Settings, ensure_home
 from casework.engine.embeddings import embeddings_name, load_embeddings
 from casework.engine.index import AnalyzedPost, analyze_corpus
 from casework.engine.folder import load_posts, read_corpus
@@ -63,6 +63,7 @@ def collection_name(settings: Settings, embeddings) -> str:
 def _store_dir(settings: Settings) -> Path:
     """The store folder, created when missing; a StoreError when it cannot be (a file in its way, say)."""
     try:
+        ensure_home(settings)
         settings.store_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(
