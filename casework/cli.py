@@ -161,8 +161,9 @@ def search(
     if not hits:
         console.print("no passage matches that query")
     for rank, hit in enumerate(hits, 1):
-        where = f"{hit.post_id} {hit.start}-{hit.end} score {hit.score:.4f}"
-        console.print(f"[bold]{rank}. {escape(place(hit.title, hit.section))}[/bold]  [dim]{where}[/dim]")
+        where = f"{escape(hit.post_id)} {hit.start}-{hit.end} score {hit.score:.4f}"
+        title = escape(place(hit.title, hit.section))
+        console.print(f"[bold]{rank}. {title}[/bold]  [dim]{where}[/dim]", highlight=False)
         console.print(f"   {hit.passage[:240]}{'…' if len(hit.passage) > 240 else ''}", markup=False)
 
 
@@ -398,7 +399,7 @@ def runs_list(home: HomeOption = None, checkpoint_url: CheckpointOption = None, 
     for r in runs:
         took = f"{r.ms / 1000:.2f}s" if r.traced else "-"
         console.print(
-            f"{r.run_id}  [dim]{r.started[:19]} {took:>6}[/dim]  {r.outcome or '-':9}  "
+            f"{escape(r.run_id)}  [dim]{escape(r.started[:19])} {took:>6}[/dim]  {r.outcome or '-':9}  "
             f"{escape(r.task[:60])}  [dim]{' → '.join(r.route)}[/dim]",
             highlight=False,
         )
@@ -443,8 +444,10 @@ def corpus_list(corpus: CorpusOption = None, as_json: JsonOption = False):
     if as_json:
         return print_json([post.model_dump(exclude={"text"}) for post in posts])
     for post in posts:
-        about = f"{post.author or ''} {post.date or ''} {len(post.text)} chars"
-        console.print(f"{post.id}  [bold]{post.title}[/bold]  [dim]{about}[/dim]")
+        about = f"{escape(post.author or '')} {escape(post.date or '')} {len(post.text)} chars"
+        console.print(
+            f"{escape(post.id)}  [bold]{escape(post.title)}[/bold]  [dim]{about}[/dim]", highlight=False
+        )
     console.print(f"{len(posts)} posts")
 
 
@@ -456,7 +459,7 @@ def corpus_split(
 ):
     """Split raw blog dumps into one Markdown post per file, with front matter."""
     posts = api.split_corpus(raw, out)
-    console.print(f"{len(posts)} posts written to {out}")
+    console.print(f"{len(posts)} posts written to {escape(str(out))}")
 
 
 def main() -> None:

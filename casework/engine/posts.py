@@ -7,6 +7,10 @@ file name. A .txt file is plain text, its first line the title. Reading a whole 
 accounted for, is casework/engine/folder.py.
 `post.text` is the file's body as written (front matter removed, outer blank space stripped) and
 `post.offset` is where it starts in the file, so any offset into the text is one into the file.
+Hostile files are refused or cleaned here: a file over POST_MAX bytes, or front matter over
+HEADER_MAX bytes or with YAML anchors/aliases (an alias bomb), is a CorpusError (the folder reader
+skips it with a warning); control characters other than tab and line ends become spaces in the text
+(so offsets still hold) and go from fields; field values of any type are read as text.
 Not handled: HTML files, reStructuredText, AsciiDoc; hidden files and folders (.git) are not read.
 """
 
@@ -28,6 +32,16 @@ from casework.engine.markdown import first_heading
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C loader when present
 TITLE_MAX = 100  # a longer line is body text
+POST_MAX = 1_000_000  # bytes; the corpus's longest post is 16 KB, and analysis time grows with length
+HEADER_MAX = 16_384  # bytes of front matter; real headers are a few hundred
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")  # C0/C1 but \t, \n, \r\n
+FIELD_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # a field is one line: \n and \r go too
+
+
+class RefusedHeader(ValueError):
+    """Front matter refused before it is loaded; the message says why."""
+
+
 MARKDOWN = frozenset({".md", ".markdown"})
 
 
@@ -87,13 +101,22 @@ def front_matter(text: str) -> tuple[Any, str, int]:
         if text.startswith(opening) and closing_fence in text[3:] + newline:
             closing = (text[3:] + newline).index(closing_fence) + 3
             header = text[len(opening) : closing].replace("\r\n", "\n")
+            if len(header.encode()) > HEADER_MAX:
+                raise RefusedHeader(f"front matter over {HEADER_MAX:,} bytes")
             data = load(header) if header.strip() else None
             return data, text[closing + len(closing_fence) :], closing + len(closing_fence)
     return None, text, 0
 
 
 def _yaml(header: str) -> Any:
+    if any(isinstance(t, yaml.AnchorToken | yaml.AliasToken) for t in yaml.scan(header, SAFE_LOADER)):
+        raise RefusedHeader("front matter uses YAML anchors or aliases (a post never needs them)")
     return yaml.load(header, Loader=SAFE_LOADER)
+
+
+def _text(value: Any) -> str | None:
+    """A field as one line of text, control characters dropped (YAML escapes such as "\\e" make them)."""
+    return None if value is None or value == "" else FIELD_CONTROL.sub("", str(value)).strip() or None
 
 
 def _plain(data: Any) -> Any:
@@ -103,11 +126,15 @@ def _plain(data: Any) -> Any:
 
 def read_post_file(path: Path, root: Path | None = None) -> Post:
     """One post from a .md file (Markdown, optional front matter) or any text file (first line as title)."""
+    size = path.stat().st_size
+    if size > POST_MAX:
+        raise CorpusError(f"{path}: {size:,} bytes, over the {POST_MAX:,}-byte limit for a post")
     data = path.read_bytes()
     if b"\0" in data[:4096]:
         raise CorpusError(f"{path}: binary file, not text")
     try:
         text = unicodedata.normalize("NFC", data.decode("utf-8"))
+        text = CONTROL.sub(" ", text)  # a space for each: offsets into the text stay offsets into the file
     except UnicodeDecodeError as error:
         raise CorpusError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
     if not text.strip():
@@ -115,16 +142,18 @@ def read_post_file(path: Path, root: Path | None = None) -> Post:
     markdown = path.suffix.lower() in MARKDOWN
     try:
         found, body, offset = front_matter(text) if markdown or text.startswith("---\n") else (None, text, 0)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+        found = _plain(found)
+    except RefusedHeader as error:
+        raise CorpusError(f"{path}: {error}") from None
+    except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: TOML's, or a date like 2024-13-45
         raise CorpusError(f"{path}: bad front matter") from None
-    found = _plain(found)
     meta = found if isinstance(found, dict) else ({"front_matter": found} if found is not None else {})
     offset += len(body) - len(body.lstrip())
     body = body.strip()
     if not body:
         raise CorpusError(f"{path}: no text after the front matter")
     relative = path.relative_to(root).as_posix() if root else path.name
-    title = meta.get("title") and str(meta["title"]).strip()
+    title = _text(meta.get("title"))
     if not title and markdown:
         title = first_heading(body) or path.stem
     elif not title:
@@ -134,13 +163,13 @@ def read_post_file(path: Path, root: Path | None = None) -> Post:
             offset += len(body) - len(rest.lstrip())
             body = rest.strip()
     return Post(
-        id=str(meta.get("id") or (path_id(relative) if root else post_id(title))),
+        id=_text(meta.get("id")) or (path_id(relative) if root else post_id(title)),
         title=title,
         text=body,
-        author=meta.get("author") and str(meta["author"]),
-        date=meta.get("date") and str(meta["date"]),
-        source=str(meta.get("source") or relative),
-        language=str(meta.get("language") or language_of(body)),
+        author=_text(meta.get("author")),
+        date=_text(meta.get("date")),
+        source=_text(meta.get("source")) or relative,
+        language=_text(meta.get("language")) or language_of(body),
         markdown=markdown,
         offset=offset,
         meta=meta,
