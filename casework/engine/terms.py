@@ -3,8 +3,8 @@
 The corpus glosses its own terms in parentheses: 애자일(Agile), 케이스 워커(Case Worker),
 SSM(State Space Models), MVP(최소 기능 제품). Those pairs, plus a curated glossary
 (glossary.tsv) for words no post glosses, let an English query find Korean posts and back.
-Not handled: glosses that span a line break, or Korean terms longer than the English gloss
-has words (only that many trailing Korean words are taken).
+Not handled: glosses that span a line break, Korean terms longer than the English gloss has words
+(only that many trailing Korean words are taken), words over 30 (Korean) or 41 (English) characters.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("glossary.tsv")
+# Word lengths are bounded: with `+`, every start inside an unbroken word scanned to its end and
+# back, quadratic in the word (a 40,000-syllable word took 10-40 s); bounded, the scan is linear.
 KOREAN_THEN_ENGLISH = re.compile(
-    r"((?:[가-힣A-Za-z0-9]+ ){0,3}[가-힣]+) ?\(([A-Za-z][A-Za-z0-9 .&\-]{0,40})\)"
+    r"((?:[가-힣A-Za-z0-9]{1,30} ){0,3}[가-힣]{1,30}) ?\(([A-Za-z][A-Za-z0-9 .&\-]{0,40})\)"
 )
 ENGLISH_THEN_GLOSS = re.compile(
-    r"\b([A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*){0,3}) ?\(([가-힣A-Za-z][가-힣A-Za-z ]{1,40})\)"
+    r"\b([A-Za-z][A-Za-z0-9]{0,40}(?: [A-Za-z][A-Za-z0-9]{0,40}){0,3}) ?\(([가-힣A-Za-z][가-힣A-Za-z ]{1,40})\)"
 )
 TermMap = dict[str, set[str]]
 
