@@ -21,7 +21,8 @@ KOREAN_THEN_ENGLISH = re.compile(
     r"((?:[가-힣A-Za-z0-9]{1,30} ){0,3}[가-힣]{1,30}) ?\(([A-Za-z][A-Za-z0-9 .&\-]{0,40})\)"
 )
 ENGLISH_THEN_GLOSS = re.compile(
-    r"\b([A-Za-z][A-Za-z0-9]{0,40}(?: [A-Za-z][A-Za-z0-9]{0,40}){0,3}) ?\(([가-힣A-Za-z][가-힣A-Za-z ]{1,40})\)"
+    r"\b([A-Za-z][A-Za-z0-9]{0,40}(?: [A-Za-z][A-Za-z0-9]{0,40}){0,3}) ?"
+    r"\(([가-힣A-Za-z][가-힣A-Za-z ]{1,40})\)"
 )
 TermMap = dict[str, set[str]]
 
