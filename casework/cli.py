@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+import warnings
 from functools import wraps
 from pathlib import Path
 from typing import Annotated
@@ -468,6 +469,7 @@ def main() -> None:
     # full collection, nor once more at exit (most of the half second the interpreter took to end).
     # What a run makes (Chroma's client, the checkpointer) comes later and is collected as before.
     gc.freeze()
+    warnings.formatwarning = lambda message, *_args, **_kwargs: f"warning: {message}\n"  # one line, no source
     app()
 
 

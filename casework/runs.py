@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from casework.config import Settings, ensure_home
 from casework.engine.errors import UserError
+from casework.engine.secrets import redact
 from casework.orchestrator.trace import Trace
 from casework.serde import serializer
 
@@ -75,11 +76,6 @@ def is_postgres(settings: Settings) -> bool:
     return True
 
 
-def redact(url: str) -> str:
-    """The URL with its password hidden, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
-
-
 def location(settings: Settings) -> str:
     """Where the checkpoints live, for messages: the SQLite file or the (redacted) database URL."""
     return redact(settings.checkpoint_url) if is_postgres(settings) else str(runs_db(settings))
@@ -120,7 +116,7 @@ def _postgres(url: str, serde) -> Iterator:
             url, autocommit=True, prepare_threshold=0, row_factory=psycopg.rows.dict_row
         )
     except psycopg.OperationalError as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        reason = redact(str(error).strip().splitlines()[0]) if str(error).strip() else type(error).__name__
         raise UserError(f"cannot reach the checkpoint database {redact(url)}: {reason}") from None
     with connection:
         saver = PostgresSaver(connection, serde=serde)

@@ -9,6 +9,7 @@ writes itself. Not handled: migrating a collection to new embeddings (a new name
 from __future__ import annotations
 
 import contextlib
+import warnings
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 
 from casework.engine.errors import UserError
 from casework.engine.index import Passage
+from casework.engine.secrets import plain_token_warning, redact
 
 BATCH = 256
 
@@ -44,7 +46,9 @@ def open_client(path: Path | None = None, url: str | None = None, token: str | N
         if url:
             parsed = urlparse(url)
             if not parsed.hostname:
-                raise StoreError(f"not a Chroma server URL: {url!r} (expected http://host:port)")
+                raise StoreError(f"not a Chroma server URL: {redact(url)!r} (expected http://host:port)")
+            if warning := plain_token_warning(url, token):
+                warnings.warn(warning, UserWarning, stacklevel=2)
             headers = {"Authorization": f"Bearer {token}"} if token else None
             return chromadb.HttpClient(
                 host=parsed.hostname,
@@ -62,10 +66,10 @@ def open_client(path: Path | None = None, url: str | None = None, token: str | N
     except Exception as error:  # chromadb raises many kinds; the user needs one clear line
         if not url:
             _forget_failed_store(path)
-        first = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+        first = redact(str(error).splitlines()[0][:200]) if str(error) else type(error).__name__
         if url:
             raise StoreError(
-                f"cannot reach the Chroma server at {url}: {first}"
+                f"cannot reach the Chroma server at {redact(url)}: {first}"
                 " (is `chroma run` up there? or drop --chroma-url for a local store)"
             ) from None
         raise StoreError(
