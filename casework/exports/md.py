@@ -1,10 +1,14 @@
 """A trace as Markdown: the story of a run, for a learner to read top to bottom.
 
-All text from the corpus or the task is escaped (`<`, `>`, `&`), so a post quoting HTML stays text.
+All text from the corpus, the task or a model is escaped: `<`, `>`, `&` as HTML entities, and the
+Markdown punctuation that makes inline markup (links, images, emphasis, code, tables, strikethrough)
+with a backslash; every kind of line break becomes a space, so no field can start a heading, a list,
+a quote or a code fence. Not handled: bare URLs, which some viewers (GitHub) turn into links.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from itertools import groupby
 
@@ -12,13 +16,21 @@ from casework.exports.steps import Step, name, seconds, steps, together
 from casework.orchestrator.handoff import END
 from casework.orchestrator.trace import Trace
 
+INLINE = re.compile(r"([\\`*_\[\]~|])")  # CommonMark's inline markup characters (< and > go as entities)
+
 
 def _e(text: str) -> str:
-    return escape(text, quote=False).replace("\n", " ")
+    one_line = " ".join(str(text).splitlines())  # \r, \x85, \u2028 ... too, not only \n
+    return INLINE.sub(r"\\\1", escape(one_line, quote=False))
+
+
+def _code(text: str) -> str:
+    """A name as inline code; backticks and line breaks in it cannot end the span (names come from code)."""
+    return "`" + " ".join(str(text).splitlines()).replace("`", "'") + "`"
 
 
 def _did(step: Step, first: bool) -> list[str]:
-    who = f"The {name(step.agent)}"
+    who = f"The {_e(name(step.agent))}"
     opening = f"{who} took the case and read the task." if first else f"{who} took the case."
     lines = [opening, ""]
     for skill, calls in groupby(step.of("skill"), key=lambda c: c.skill):
@@ -29,11 +41,13 @@ def _did(step: Step, first: bool) -> list[str]:
             if len(calls) > 1
             else f"in {total:.1f} ms, on"
         )
-        lines.append(f"- `{skill}`, {times} {_e(first.inputs)} → {_e(first.result)}")
+        lines.append(f"- {_code(skill)}, {times} {_e(first.inputs)} → {_e(first.result)}")
     lines += [""] if lines[-1] else []
     for verdict in step.of("verdict"):
-        head = f"- **{verdict.verdict}** ({verdict.confidence:.2f})"
-        lines.append(f"{head} {_e(verdict.statement)} — {_e(verdict.reason)}")
+        lines.append(
+            f"- **{_e(verdict.verdict)}** ({verdict.confidence:.2f}) {_e(verdict.statement)} — "
+            f"{_e(verdict.reason)}"
+        )
     for cited in step.of("citation"):
         sources = "; ".join(_e(s) for s in cited.sources) or "no source: the finder abstained"
         lines.append(f"- {_e(cited.sentence)} — *{sources}*")
@@ -52,19 +66,19 @@ def _did(step: Step, first: bool) -> list[str]:
 
 def _passed(step: Step) -> list[str]:
     if not step.handoffs:
-        return ["", f"The run ended while the {name(step.agent)} held the case."]
+        return ["", f"The run ended while the {_e(name(step.agent))} held the case."]
     out = []
     for move in step.handoffs:  # more than one: a fan-out, each branch got its own copy of the case
         held = f"after holding it {seconds(move.held_ms)}"
-        actor = f" ({move.actor} decided)" if move.actor and move.actor != move.source else ""
+        actor = f" ({_e(move.actor)} decided)" if move.actor and move.actor != move.source else ""
         if move.target == END:
             said = f"Then it closed the case {held}{actor}, because: {_e(move.reason)}"
         elif move is not step.handoff:
-            said = f"At the same moment it handed a copy of the case to the **{name(move.target)}** too."
+            said = f"At the same moment it handed a copy of the case to the **{_e(name(move.target))}** too."
         else:
-            to = f"the **{name(move.target)}**"
+            to = f"the **{_e(name(move.target))}**"
             said = f"Then it handed the case to {to} {held}{actor}, because: {_e(move.reason)}"
-        changed = ", ".join(f"`{key}`" for key in move.changed) or "nothing"
+        changed = ", ".join(_code(key) for key in move.changed) or "nothing"
         out += ["", said]
         if move is step.handoff:
             out += ["", f"What went with it: {_e(move.payload)}. State changed: {changed}."]
@@ -73,12 +87,12 @@ def _passed(step: Step) -> list[str]:
 
 def to_markdown(trace: Trace) -> str:
     """The narrative of a run."""
-    route = " → ".join(name(a) for a in trace.route) or "(no handoff)"
+    route = " → ".join(_e(name(a)) for a in trace.route) or "(no handoff)"
     out = [
-        f"# Run `{trace.run_id}`: “{_e(trace.task)}”",
+        f"# Run {_code(trace.run_id)}: “{_e(trace.task)}”",
         "",
-        f"Started {trace.started}, took {seconds(trace.duration_ms())}; "
-        f"outcome: **{trace.outcome or 'unfinished'}**.",
+        f"Started {_e(trace.started)}, took {seconds(trace.duration_ms())}; "
+        f"outcome: **{_e(trace.outcome or 'unfinished')}**.",
         "",
         f"Route: {route}.",
         "",
@@ -87,7 +101,7 @@ def to_markdown(trace: Trace) -> str:
         out += [f"In parallel: {_e(together(trace))}", ""]
     for step in steps(trace):
         out += [
-            f"## {step.number}. The {name(step.agent)}",
+            f"## {step.number}. The {_e(name(step.agent))}",
             "",
             *_did(step, step.number == 1),
             *_passed(step),
