@@ -189,4 +189,12 @@ def _open_library(settings_json: str) -> Library:
     term_map = merge_maps(
         curated_glossary(), mine_glosses("\n".join(a.post.title + "\n" + a.post.text for a in analyzed))
     )
-    return Library(analyzed, collection, embeddings, term_map)
+    return Library(
+        analyzed,
+        collection,
+        embeddings,
+        term_map,
+        reopen=lambda: open_collection(
+            open_client(local_path, settings.chroma_url, settings.chroma_token), name
+        ),
+    )

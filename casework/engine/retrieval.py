@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from casework.engine.index import AnalyzedPost, Passage
 from casework.engine.posts import language_of
-from casework.engine.store import dense_search
+from casework.engine.store import StaleCollection, dense_search
 from casework.engine.terms import TermMap, expand_query
 from casework.engine.text import segment
 
@@ -76,13 +76,16 @@ def toward_language(term_map: TermMap, language: str) -> TermMap:
 class Library:
     """The analysed corpus with its search indexes; built once per process by the workspace."""
 
-    def __init__(self, posts: list[AnalyzedPost], collection, embeddings: Embeddings, term_map: TermMap):
+    def __init__(
+        self, posts: list[AnalyzedPost], collection, embeddings: Embeddings, term_map: TermMap, reopen=None
+    ):
         import bm25s
 
         self.posts = {p.post.id: p for p in posts}
         self.passages: list[Passage] = [passage for p in posts for passage in p.passages]
         self.passage_index = {p.id: i for i, p in enumerate(self.passages)}
         self.collection, self.embeddings, self.term_map = collection, embeddings, term_map
+        self.reopen = reopen  # () -> the collection by name again, after another process rebuilt the store
         self.dense_term_map = toward_language(
             term_map, Counter(p.post.language for p in posts).most_common(1)[0][0] if posts else "ko"
         )
@@ -114,11 +117,14 @@ class Library:
 
     def dense_ranking(self, query: str, limit: int = CANDIDATES) -> list[str]:
         """Passage ids by embedding similarity, best first."""
-        return [
-            pid
-            for pid, _ in dense_search(self.collection, self.embeddings, query, limit)
-            if pid in self.passage_index
-        ]
+        try:
+            found = dense_search(self.collection, self.embeddings, query, limit)
+        except StaleCollection:
+            if self.reopen is None:
+                raise
+            self.collection = self.reopen()  # once: a second failure is a real error
+            found = dense_search(self.collection, self.embeddings, query, limit)
+        return [pid for pid, _ in found if pid in self.passage_index]
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
         """The k best passages for a query; mode is 'hybrid', 'dense' or 'lexical'."""

@@ -28,6 +28,10 @@ class StoreError(UserError):
     """The store cannot be opened or written; the message says what to do."""
 
 
+class StaleCollection(StoreError):
+    """The collection was deleted under us (another process rebuilt the store): reopen it by name."""
+
+
 class SyncReport(BaseModel):
     """What a sync changed in the collection."""
 
@@ -151,9 +155,16 @@ def dense_search(collection, embeddings: Embeddings, query: str, k: int) -> list
 
 
 def _dense_search(collection, embeddings: Embeddings, query: str, k: int) -> list[tuple[str, float]]:
+    from chromadb.errors import NotFoundError
+
     vector = embeddings.embed_query(query)
     if not any(vector):  # no words to compare (e.g. "?!"): any order Chroma gave would be noise
         return []
     # Chroma returns fewer than k when the store holds fewer (none from an empty one): no count() first.
-    result = collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
+    try:
+        result = collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
+    except NotFoundError:
+        raise StaleCollection(
+            f"the collection {collection.name!r} is gone (rebuilt by another process?); run the command again"
+        ) from None
     return [(pid, 1.0 - dist) for pid, dist in zip(result["ids"][0], result["distances"][0])]
