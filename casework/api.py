@@ -14,7 +14,9 @@ from casework.report import CheckReport, Report, make_report
 from casework.skills.evidence import deciding, overall_label
 from casework.workspace import IngestReport, ingest, open_library
 
-MAX_QUERY_CHARS = 2000
+MAX_QUERY_CHARS = 2000  # a query, topic or claim
+MAX_TEXT_CHARS = 20_000  # a text to find sources for
+MAX_TASK_CHARS = MAX_TEXT_CHARS + 100  # a task may carry such a text after its request words
 
 
 def check_text(text: str, what: str = "query", limit: int = MAX_QUERY_CHARS) -> str:
@@ -110,7 +112,7 @@ def run(
     from casework.orchestrator.trace import TraceRecorder
 
     settings = settings or Settings()
-    task = check_text(task, "task")
+    task = check_text(task, "task", limit=MAX_TASK_CHARS)
     flow = flow or default_flow()
     if human and getattr(flow, "branches", None):
         raise UserError("--human and --parallel do not go together: a person reviews one handoff at a time")
@@ -238,7 +240,7 @@ def check_summary(report: Report) -> CheckReport:
 
 def cite(text: str, settings: Settings | None = None, **options) -> Report:
     """Find corpus sources for each sentence of a text."""
-    return run(f"find sources for: {check_text(text, 'text', limit=20000)}", settings, **options)
+    return run(f"find sources for: {check_text(text, 'text', limit=MAX_TEXT_CHARS)}", settings, **options)
 
 
 __all__ = [

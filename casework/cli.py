@@ -176,9 +176,19 @@ def _report(report, as_json: bool, shape=None):
     print_report(report, console)
 
 
-def _read(text: str) -> str:
-    """'-' means: read the text from standard input (for long texts)."""
-    return sys.stdin.read() if text == "-" else text
+def _read(text: str, limit: int = api.MAX_TASK_CHARS) -> str:
+    """'-' means: read the text from standard input (for long texts), never more than twice the limit.
+
+    Twice, so that whitespace around a text of the limit's length still fits; the API checks the rest.
+    """
+    if text != "-":
+        return text
+    read = sys.stdin.read(2 * limit + 1)
+    if len(read) > 2 * limit:
+        raise UserError(
+            f"the text on standard input is too long (over {2 * limit:,} characters; the limit is {limit:,})"
+        )
+    return read
 
 
 @app.command()
@@ -258,7 +268,10 @@ def summarize(
     llm: LlmOption = None,
 ):
     """Summarize the posts on a topic."""
-    _report(api.summarize(_read(topic), settings_from(corpus, home, chroma_url, llm=llm)), as_json)
+    _report(
+        api.summarize(_read(topic, api.MAX_QUERY_CHARS), settings_from(corpus, home, chroma_url, llm=llm)),
+        as_json,
+    )
 
 
 @app.command()
@@ -273,7 +286,7 @@ def check(
 ):
     """Fact-check a claim: SUPPORTED, REFUTED or NOT_ENOUGH_INFO, with evidence."""
     _report(
-        api.check(_read(claim), settings_from(corpus, home, chroma_url, llm=llm)),
+        api.check(_read(claim, api.MAX_QUERY_CHARS), settings_from(corpus, home, chroma_url, llm=llm)),
         as_json,
         lambda report: api.check_summary(report).model_dump(),
     )
@@ -290,7 +303,7 @@ def cite(
     llm: LlmOption = None,
 ):
     """Find the corpus sentences that support each sentence of a text."""
-    report = api.cite(_read(text), settings_from(corpus, home, chroma_url, llm=llm))
+    report = api.cite(_read(text, api.MAX_TEXT_CHARS), settings_from(corpus, home, chroma_url, llm=llm))
     _report(report, as_json, lambda r: [c.model_dump() for c in r.citations])
 
 

@@ -15,6 +15,7 @@ import math
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from casework.engine.errors import UserError
 from casework.engine.text import char_ngrams
 
 DEFAULT = "hash"
@@ -54,10 +55,14 @@ def load_embeddings(spec: str = DEFAULT) -> Embeddings:
     if spec in ("", DEFAULT):
         return HashedNgramEmbeddings()
     if ":" not in spec:
-        raise ValueError(f"embeddings must be 'hash' or 'provider:model', got {spec!r}")
+        raise UserError(f"embeddings must be 'hash' or 'provider:model', got {spec!r}")
     from langchain_classic.embeddings import init_embeddings
 
-    return init_embeddings(spec)
+    try:
+        return init_embeddings(spec)
+    except (ValueError, ImportError) as error:  # an unknown provider, or its package not installed
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise UserError(f"cannot load the embeddings {spec!r}: {first}") from None
 
 
 def embeddings_name(embeddings: Embeddings) -> str:
