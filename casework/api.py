@@ -128,7 +128,7 @@ def run(
                 listener(kind, data)
 
     with (
-        runs.checkpointer(settings)
+        runs.checkpointer(settings, flow.state)
         if (record or context.human) and checkpointer is None
         else nullcontext(checkpointer) as saver
     ):
@@ -178,7 +178,7 @@ def resume(run_id: str, answer=None, settings: Settings | None = None, flow=None
     settings = settings or Settings()
     runs.check_run_id(run_id)
     flow = flow or default_flow()
-    with runs.checkpointer(settings) as saver:
+    with runs.checkpointer(settings, flow.state) as saver:
         snapshot = flow.compile(checkpointer=saver).get_state({"configurable": {"thread_id": run_id}})
     if not snapshot.values:
         raise UserError(f"no run {run_id!r} in {runs.location(settings)} (see `casework runs list`)")

@@ -82,10 +82,13 @@ def location(settings: Settings) -> str:
 
 
 @contextmanager
-def checkpointer(settings: Settings) -> Iterator:
-    """The run checkpointer, closed when the block ends: Postgres when a URL is set, else SQLite."""
+def checkpointer(settings: Settings, state=None) -> Iterator:
+    """The run checkpointer, closed when the block ends: Postgres when a URL is set, else SQLite.
+
+    `state` is the flow's state type: only its own types are rebuilt from a checkpoint (serde.py).
+    """
     if is_postgres(settings):
-        with _postgres(settings.checkpoint_url, serializer(redact(settings.checkpoint_url))) as saver:
+        with _postgres(settings.checkpoint_url, serializer(redact(settings.checkpoint_url), state)) as saver:
             yield saver
         return
     from langgraph.checkpoint.sqlite import SqliteSaver
@@ -96,7 +99,7 @@ def checkpointer(settings: Settings) -> Iterator:
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")  # no fsync per checkpoint: safe against a crash, ~free
     try:
-        yield SqliteSaver(connection, serde=serializer(str(runs_db(settings))))
+        yield SqliteSaver(connection, serde=serializer(str(runs_db(settings)), state))
     finally:
         connection.close()
 

@@ -3,7 +3,7 @@
 LangGraph's default serializer imports and calls whatever module-level callable a stored checkpoint
 names (it only warns), so a row planted in `runs.sqlite` or in a shared Postgres could run code on
 `casework resume`. `serializer()` gives the savers LangGraph's `JsonPlusSerializer` with an explicit
-msgpack allowlist: the pydantic models (and enums) the case state is declared with, plus LangGraph's
+msgpack allowlist: the pydantic models (and enums) the flow's state is declared with, plus LangGraph's
 own safe types; `LANGGRAPH_STRICT_MSGPACK` then changes nothing. A checkpoint that names anything
 else, or is stored as pickle, is refused with a `UserError` before anything is rebuilt from it.
 Not handled: a user's own pydantic model kept in `extras` (typed `Any`) comes back as a plain dict.
@@ -93,11 +93,15 @@ def said_in_our_error(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith("Blocked deserialization")
 
 
-def serializer(where: str) -> CaseSerializer:
-    """The serializer both savers get: the case state's own types allowed, `where` named in refusals."""
-    from casework.orchestrator.state import CaseState
+def serializer(where: str, state: type[BaseModel] | None = None) -> CaseSerializer:
+    """The serializer both savers get: the state type's own types allowed, `where` named in refusals.
+
+    `state` is the flow's state type (`Flow.state`); the built-in agents' Case when not given.
+    """
+    if state is None:
+        from casework.agents.case import Case as state
 
     log = logging.getLogger("langgraph.checkpoint.serde.jsonplus")
     if said_in_our_error not in log.filters:
         log.addFilter(said_in_our_error)
-    return CaseSerializer(state_types(CaseState), where)
+    return CaseSerializer(state_types(state), where)

@@ -22,7 +22,7 @@ DEFAULT = "hash"
 
 
 class HashedNgramEmbeddings(Embeddings):
-    """Words and character n-grams hashed into `dimensions` buckets; the same text always gives the same vector."""
+    """Words and character n-grams hashed into `dimensions` buckets; one text always gives one vector."""
 
     def __init__(self, dimensions: int = 2048):
         self.dimensions = dimensions

@@ -31,7 +31,7 @@ NOT_PLURAL = frozenset("news always series species perhaps whereas sometimes tow
 
 
 def normalize(term: str) -> str:
-    """Lower case, single spaces, simple English plurals folded (models -> model; news, status, basis kept)."""
+    """Lower case, single spaces, simple English plurals folded (models -> model; news, basis kept)."""
     words = re.split(r"[\s\-]+", term.strip().lower())
     return " ".join(
         w[:-1]
@@ -90,7 +90,7 @@ def _pair(term_map: TermMap, a: str, b: str) -> None:
 
 @lru_cache(maxsize=4)  # the workspace mines the same corpus text when it analyses and when it opens
 def mine_glosses(text: str) -> TermMap:
-    """Pairs such as 애자일(Agile) or SSM(State Space Models), both ways, aligned word by word when they can be."""
+    """Pairs such as 애자일(Agile) or SSM(State Space Models), both ways, aligned word by word if they can."""
     term_map: TermMap = defaultdict(set)
     for match in KOREAN_THEN_ENGLISH.finditer(text):
         english = match[2].strip()
