@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import warnings
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -59,7 +60,11 @@ def load_embeddings(spec: str = DEFAULT) -> Embeddings:
     from langchain_classic.embeddings import init_embeddings
 
     try:
-        return init_embeddings(spec)
+        with (
+            warnings.catch_warnings()
+        ):  # langchain-classic's entry point warns that it moved; it works the same
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return init_embeddings(spec)
     except (ValueError, ImportError) as error:  # an unknown provider, or its package not installed
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise UserError(f"cannot load the embeddings {spec!r}: {first}") from None
