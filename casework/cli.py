@@ -7,6 +7,7 @@ for people (rich) or as JSON (--json). A UserError becomes one line on stderr an
 from __future__ import annotations
 
 import gc
+import inspect
 import json
 import sys
 import warnings
@@ -40,18 +41,18 @@ console = Console()
 
 CorpusOption = Annotated[
     Path | None,
-    typer.Option("--corpus", help="Folder of .md/.txt posts [default: the project's corpus/posts]."),
+    typer.Option("--corpus", help="Folder of .md/.txt posts (default: the project's corpus/posts)."),
 ]
 HomeOption = Annotated[
     Path | None,
     typer.Option(
-        "--home", help="Folder for stores and run history [env CASEWORK_HOME, default ~/.casework]."
+        "--home", help="Folder for stores and run history (env CASEWORK_HOME; default ~/.casework)."
     ),
 ]
 ChromaOption = Annotated[
     str | None,
     typer.Option(
-        "--chroma-url", help="Chroma server URL [env CASEWORK_CHROMA_URL]; a local store when unset."
+        "--chroma-url", help="Chroma server URL (env CASEWORK_CHROMA_URL); a local store when unset."
     ),
 ]
 EmbeddingsOption = Annotated[
@@ -62,8 +63,8 @@ CheckpointOption = Annotated[
     typer.Option(
         "--checkpoint-url",
         help="Keep run checkpoints in this "
-        "PostgreSQL database, postgresql://user@host:port/db [env CASEWORK_CHECKPOINT_URL; "
-        "default <home>/runs.sqlite].",
+        "PostgreSQL database, postgresql://user@host:port/db (env CASEWORK_CHECKPOINT_URL; "
+        "default <home>/runs.sqlite).",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (schema in README).")]
@@ -72,15 +73,46 @@ LlmOption = Annotated[
     typer.Option(
         "--llm",
         help="Chat model: provider:model for every agent, and/or "
-        "agent=provider:model,... ('offline' for none) [env CASEWORK_LLM; offline when unset].",
+        "agent=provider:model,... ('offline' for none) (env CASEWORK_LLM; offline when unset).",
     ),
 ]
 
 
-def settings_from(corpus=None, home=None, chroma_url=None, embeddings=None, **more) -> Settings:
+WORKSPACE_OPTIONS = {
+    "corpus": CorpusOption,
+    "home": HomeOption,
+    "chroma_url": ChromaOption,
+    "embeddings": EmbeddingsOption,
+    "llm": LlmOption,
+    "checkpoint_url": CheckpointOption,
+}
+
+
+def settings_from(**given) -> Settings:
     """Settings from the environment, overridden by the options that were given."""
-    given = {"corpus": corpus, "home": home, "chroma_url": chroma_url, "embeddings": embeddings, **more}
     return Settings(**{key: value for key, value in given.items() if value is not None})
+
+
+def workspace(command):
+    """Give a command the options every command takes (WORKSPACE_OPTIONS) and pass it their `settings`.
+
+    The options are added to the command's signature, which is what Typer reads, so each command
+    declares only its own and they are written once here.
+    """
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "settings"]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=option)
+        for name, option in WORKSPACE_OPTIONS.items()
+    ]
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        given = {name: kwargs.pop(name, None) for name in WORKSPACE_OPTIONS}
+        return command(*args, settings=settings_from(**given), **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=own + shared)
+    return wrapper
 
 
 def user_errors(command):
@@ -106,18 +138,15 @@ def print_json(data) -> None:
 
 @app.command()
 @user_errors
+@workspace
 def ingest(
-    corpus: CorpusOption = None,
-    home: HomeOption = None,
-    chroma_url: ChromaOption = None,
-    embeddings: EmbeddingsOption = None,
+    settings: Settings,
     rebuild: Annotated[bool, typer.Option(help="Delete the store and build it anew.")] = False,
     as_json: JsonOption = False,
 ):
     """Bring the store in step with the corpus: embeds only new passages, deletes removed ones."""
     from rich.progress import Progress
 
-    settings = settings_from(corpus, home, chroma_url, embeddings)
     with Progress(
         console=Console(stderr=True), transient=True, disable=as_json or not sys.stderr.isatty()
     ) as progress:
@@ -145,18 +174,16 @@ def ingest(
 
 @app.command()
 @user_errors
+@workspace
 def search(
+    settings: Settings,
     query: str,
     k: Annotated[int, typer.Option("--k", help="How many passages.")] = 5,
     mode: Annotated[str, typer.Option(help="hybrid, dense or lexical.")] = "hybrid",
-    corpus: CorpusOption = None,
-    home: HomeOption = None,
-    chroma_url: ChromaOption = None,
-    embeddings: EmbeddingsOption = None,
     as_json: JsonOption = False,
 ):
     """Find the passages that answer a query (Korean or English)."""
-    hits = api.search(query, k=k, settings=settings_from(corpus, home, chroma_url, embeddings), mode=mode)
+    hits = api.search(query, k=k, settings=settings, mode=mode)
     if as_json:
         return print_json([hit.model_dump() for hit in hits])
     if not hits:
@@ -193,14 +220,12 @@ def _read(text: str, limit: int = api.MAX_TASK_CHARS) -> str:
 
 @app.command()
 @user_errors
+@workspace
 def run(
+    settings: Settings,
     task: Annotated[
         str, typer.Argument(help="What to do, e.g. \"summarize the agile posts\" ('-' reads stdin).")
     ],
-    corpus: CorpusOption = None,
-    home: HomeOption = None,
-    chroma_url: ChromaOption = None,
-    embeddings: EmbeddingsOption = None,
     as_json: JsonOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not show the run live (on stderr).")
@@ -213,8 +238,6 @@ def run(
             "case_worker,summarizer,case_worker; exit 1 with a diff when the route differs.",
         ),
     ] = None,
-    llm: LlmOption = None,
-    checkpoint_url: CheckpointOption = None,
     human: Annotated[
         bool,
         typer.Option("--human", help="Review every handoff yourself (quit, then `casework resume RUN`)."),
@@ -237,7 +260,6 @@ def run(
     from casework.live import LiveView
     from casework.testing import route_diff
 
-    settings = settings_from(corpus, home, chroma_url, embeddings, llm=llm, checkpoint_url=checkpoint_url)
     with LiveView(
         enabled=not (quiet or as_json or human) and sys.stderr.isatty()
     ) as live:  # a pipe gets the report only
@@ -259,34 +281,30 @@ def run(
 
 @app.command()
 @user_errors
+@workspace
 def summarize(
+    settings: Settings,
     topic: str,
-    corpus: CorpusOption = None,
-    home: HomeOption = None,
-    chroma_url: ChromaOption = None,
     as_json: JsonOption = False,
-    llm: LlmOption = None,
 ):
     """Summarize the posts on a topic."""
     _report(
-        api.summarize(_read(topic, api.MAX_QUERY_CHARS), settings_from(corpus, home, chroma_url, llm=llm)),
+        api.summarize(_read(topic, api.MAX_QUERY_CHARS), settings),
         as_json,
     )
 
 
 @app.command()
 @user_errors
+@workspace
 def check(
+    settings: Settings,
     claim: str,
-    corpus: CorpusOption = None,
-    home: HomeOption = None,
-    chroma_url: ChromaOption = None,
     as_json: JsonOption = False,
-    llm: LlmOption = None,
 ):
     """Fact-check a claim: SUPPORTED, REFUTED or NOT_ENOUGH_INFO, with evidence."""
     _report(
-        api.check(_read(claim, api.MAX_QUERY_CHARS), settings_from(corpus, home, chroma_url, llm=llm)),
+        api.check(_read(claim, api.MAX_QUERY_CHARS), settings),
         as_json,
         lambda report: api.check_summary(report).model_dump(),
     )
@@ -294,31 +312,26 @@ def check(
 
 @app.command()
 @user_errors
+@workspace
 def cite(
+    settings: Settings,
     text: str,
-    corpus: CorpusOption = None,
-    home: HomeOption = None,
-    chroma_url: ChromaOption = None,
     as_json: JsonOption = False,
-    llm: LlmOption = None,
 ):
     """Find the corpus sentences that support each sentence of a text."""
-    report = api.cite(_read(text, api.MAX_TEXT_CHARS), settings_from(corpus, home, chroma_url, llm=llm))
+    report = api.cite(_read(text, api.MAX_TEXT_CHARS), settings)
     _report(report, as_json, lambda r: [c.model_dump() for c in r.citations])
 
 
 @app.command()
 @user_errors
+@workspace
 def resume(
+    settings: Settings,
     run_id: Annotated[str, typer.Argument(help="The id of a run paused for your review.")],
-    corpus: CorpusOption = None,
-    home: HomeOption = None,
-    llm: LlmOption = None,
-    checkpoint_url: CheckpointOption = None,
     as_json: JsonOption = False,
 ):
     """Go on with a run paused for your review (`casework run --human`)."""
-    settings = settings_from(corpus, home, llm=llm, checkpoint_url=checkpoint_url)
     report = _supervise(api.resume(run_id, settings=settings), settings)
     if report is not None:
         _report(report, as_json)
@@ -354,13 +367,9 @@ def graph():
 
 @app.command()
 @user_errors
+@workspace
 def mcp(
-    corpus: CorpusOption = None,
-    home: HomeOption = None,
-    chroma_url: ChromaOption = None,
-    embeddings: EmbeddingsOption = None,
-    llm: LlmOption = None,
-    checkpoint_url: CheckpointOption = None,
+    settings: Settings,
 ):
     """Serve the specialists as MCP tools on stdin/stdout, for MCP clients (desktop assistants, IDEs)."""
     from importlib.util import find_spec
@@ -369,7 +378,7 @@ def mcp(
         raise UserError("casework mcp needs the mcp extra: pip install 'casework[mcp]'")
     from casework.mcp_server import serve
 
-    serve(settings_from(corpus, home, chroma_url, embeddings, llm=llm, checkpoint_url=checkpoint_url))
+    serve(settings)
 
 
 RunArgument = Annotated[str, typer.Argument(help="A run id (or a unique prefix of one), or 'last'.")]
@@ -377,25 +386,27 @@ RunArgument = Annotated[str, typer.Argument(help="A run id (or a unique prefix o
 
 @trace_app.command("show")
 @user_errors
-def trace_show(run: RunArgument = "last", home: HomeOption = None):
+@workspace
+def trace_show(settings: Settings, run: RunArgument = "last"):
     """Show a recorded run as a tree: each step, its skill calls, findings and handoff."""
     from casework.live import print_trace
 
-    print_trace(api.trace(run, settings_from(home=home)), console)
+    print_trace(api.trace(run, settings), console)
 
 
 @trace_app.command("export")
 @user_errors
+@workspace
 def trace_export(
+    settings: Settings,
     run: RunArgument = "last",
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, md, mermaid or html.")] = "json",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
-    home: HomeOption = None,
 ):
     """Export a recorded run: json, md (a narrative), mermaid (diagrams) or html (one self-contained page)."""
-    text = api.export_trace(run, fmt, settings_from(home=home))
+    text = api.export_trace(run, fmt, settings)
     if output is None:
         return typer.echo(text, nl=False)
     output.write_text(text, encoding="utf-8")
@@ -404,9 +415,10 @@ def trace_export(
 
 @runs_app.command("list")
 @user_errors
-def runs_list(home: HomeOption = None, checkpoint_url: CheckpointOption = None, as_json: JsonOption = False):
+@workspace
+def runs_list(settings: Settings, as_json: JsonOption = False):
     """List the recorded runs, oldest first."""
-    runs = api.list_runs(settings_from(home=home, checkpoint_url=checkpoint_url))
+    runs = api.list_runs(settings)
     if as_json:
         return print_json([r.model_dump() for r in runs])
 
@@ -434,15 +446,16 @@ def exercises_list(ctx: typer.Context):
 
 @exercises_app.command("check")
 @user_errors
+@workspace
 def exercises_check(
+    settings: Settings,
     number: Annotated[int, typer.Argument(help="The exercise's number (see `casework exercises`).")],
-    file: Annotated[Path | None, typer.Option(help="Your solution [default: exercises/<its file>].")] = None,
-    home: HomeOption = None,
+    file: Annotated[Path | None, typer.Option(help="Your solution (default: exercises/<its file>).")] = None,
 ):
     """Run your solution on the real flow and corpus: pass, or fail with a hint at the concept."""
     from casework.exercises import check
 
-    result = check(number, file, settings_from(home=home))
+    result = check(number, file, settings)
     if result.passed:
         return console.print(f"[green]pass[/green] {number}: {escape(result.message)}", highlight=False)
     console.print(f"[red]fail[/red] {number}: {escape(result.message)}", highlight=False)
@@ -452,9 +465,10 @@ def exercises_check(
 
 @corpus_app.command("list")
 @user_errors
-def corpus_list(corpus: CorpusOption = None, as_json: JsonOption = False):
+@workspace
+def corpus_list(settings: Settings, as_json: JsonOption = False):
     """List the posts of the corpus."""
-    posts = api.list_posts(settings_from(corpus))
+    posts = api.list_posts(settings)
     if as_json:
         return print_json([post.model_dump(exclude={"text"}) for post in posts])
     for post in posts:
