@@ -150,7 +150,7 @@ def slow(report: dict) -> list[str]:
 
 
 def markdown(report: dict) -> str:
-    """Dev and test side by side: hybrid (what ships) with BM25-only (the baseline) and dense-only beside it."""
+    """Dev and test side by side: hybrid (what ships), BM25-only (the baseline) and dense-only."""
     k, splits = report["k"], report["splits"]
     lines = [
         f"Retrieval bench: {report['posts']} posts, {report['passages']} passages, "
@@ -169,7 +169,7 @@ def markdown(report: dict) -> str:
         "",
         "| timing | value |",
         "|---|---|",
-        f"| ingest from scratch | {t['ingest_s']:.2f} s wall, {t['ingest_cpu_s']:.1f} s CPU (all processes) |",
+        f"| ingest from scratch | {t['ingest_s']:.2f} s wall, {t['ingest_cpu_s']:.1f} s CPU (all processes)|",
         f"| re-ingest unchanged | {t['reingest_s']:.2f} s |",
         f"| query p50 (hybrid) | {t['query_p50_ms']:.1f} ms |",
         f"| query p95 (hybrid) | {t['query_p95_ms']:.1f} ms |",

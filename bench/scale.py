@@ -107,7 +107,8 @@ def table(rows: list[dict]) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {r['size']:,} | {r['store']} | {r.get('embeddings', 'use')} | {r['passages']:,} | {r['ingest_s']} | "
+        f"| {r['size']:,} | {r['store']} | {r.get('embeddings', 'use')} | {r['passages']:,} | "
+        f"{r['ingest_s']} | "
         f"{r.get('ms_per_post', '')} | {r['query_p50_ms']} | {r['query_p95_ms']} |"
         for r in rows
     ]

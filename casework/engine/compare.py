@@ -70,7 +70,8 @@ UNITS = {
 MONTHS = "january february march april may june july august september october november december".split()
 QUANTITY = re.compile(
     r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(백만|천만|천|만|억|조|thousand|million|billion|trillion)?"
-    r"\s?(-year-old|\s?years old|달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|개월|months|월|"
+    r"\s?(-year-old|\s?years old|달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|"
+    r"개월|months|월|"
     r"gw|kg|w|톤|tons|회|times|개|대|시간|hours|배|세|건)?",
     re.IGNORECASE,
 )
@@ -114,7 +115,7 @@ OPPOSITE = {a: b for pair in ANTONYMS for a, b in (pair, pair[::-1])}  # each wo
 
 
 class Quantity(BaseModel):
-    """A number with its unit slot and comparator: 1,000달러 -> (1000.0, '$', '='); 30% 이상 -> (30, '%', '>')."""
+    """A number with its unit and comparator: 1,000달러 -> (1000.0, '$', '='); 30% 이상 -> (30, '%', '>')."""
 
     value: float
     unit: str
@@ -148,7 +149,7 @@ def quantity_conflict(statement: str, evidence: str) -> str | None:
 
     A number with a comparator ("more than 30%") is satisfied by any evidence value in its range and
     contradicted only by values outside it. Two caps ("최대 / 이하 / up to" on both sides) are two
-    statements of one maximum, so they must be equal: "1억원 이하의 과태료" is not "3천만원 이하의 과태료";
+    statements of one maximum, so they must be equal ("1억원 이하의 과태료" is not "3천만원 이하의 과태료");
     a floor above the evidence's ("passed 50 million" against "500만명을 넘었다") overstates it.
     """
     ours, theirs = quantities(statement), quantities(evidence)
