@@ -33,7 +33,12 @@ UNKNOWN = 0.35  # weight of an English word neither the corpus nor the term map 
 KOREAN_CLAUSE = re.compile(
     r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,))\s+"
 )
-ENGLISH_CLAUSE = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+# "and" joins two clauses only when a new subject follows it ("Itanium failed and AMD succeeded"), not
+# two verbs of one subject ("the component that manages and supervises the process")
+ENGLISH_CLAUSE = re.compile(
+    r";\s+|,?\s+(?:but|while|whereas)\s+|,\s+and\s+|"
+    r"\s+and\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|this|that|these|those|[A-Z][\w'-]*)\b)"
+)
 FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|should|may|might|must|"
     r"\w+ed)\b",
