@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     chroma_token: str | None = Field(default=None, description="Bearer token for the Chroma server.")
     embeddings: str = Field(
         default="use",
-        description="'use' (multilingual sentence encoder, the default), 'hashed' (n-grams) or provider:model.",
+        description="'use' (the multilingual sentence encoder, default), 'hashed' or provider:model.",
     )
     llm: str | None = Field(
         default=None, description="provider:model of a LangChain chat model; offline when unset."

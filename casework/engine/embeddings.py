@@ -52,7 +52,7 @@ class HashedNgramEmbeddings(Embeddings):
 
 
 def load_embeddings(spec: str = DEFAULT) -> Embeddings:
-    """`use` (the default), `hashed` (or `hash`), or `provider:model` for an installed LangChain integration."""
+    """`use` (the default), `hashed` (or `hash`), or `provider:model` for an installed LangChain model."""
     if spec in ("", DEFAULT):
         from casework.engine.encoder import SentenceEncoderEmbeddings
 
