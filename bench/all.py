@@ -145,8 +145,13 @@ def main(argv: list[str]) -> int:
             else speed.run()
         )
     print(f"speed: main job median {speed_report['main_job_s']['median']} s", file=sys.stderr)
-    sizes = [50] if args.smoke else [1000, 10_000] + ([50_000] if args.full else [])
-    scale_rows = scale.run(sizes, server=True)
+    # The encoder's ingest cost is measured at 1k posts beside the hashed n-grams; larger corpora (and
+    # the CI smoke, which checks the machinery, not the figures) use the hashed ones, as a user would.
+    if args.smoke:
+        scale_rows = scale.run([50], server=True, embeddings=("hashed",))
+    else:
+        large = [10_000] + ([50_000] if args.full else [])
+        scale_rows = scale.run([1000], True, ("use", "hashed")) + scale.run(large, True, ("hashed",))
     command = "python -m bench all " + " ".join(argv)
     args.out.write_text(
         render(quality, speed_report, scale_rows, command.strip(), time.perf_counter() - started),
