@@ -75,9 +75,9 @@ def judge(rows: list[dict], settings: Settings) -> tuple[list[dict], float]:
                 "lang": row["lang"],
                 "kind": row["kind"],
                 "gold": row["verdict"],
-                "predicted": summary["verdict"],
-                "reason": next((s["reason"] for s in summary["statements"]), ""),
-                "evidence": [e["sentence"] for e in summary["evidence"][:1]],
+                "predicted": summary.verdict,
+                "reason": next((s.reason for s in summary.statements if s.verdict == summary.verdict), ""),
+                "evidence": [e.sentence for e in summary.evidence[:1]],
             }
         )
     return outcomes, (time.perf_counter() - started) * 1000 / max(1, len(rows))

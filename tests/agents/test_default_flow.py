@@ -105,4 +105,4 @@ def test_the_cli_the_agent_and_the_skill_judge_a_claim_the_same_way(settings, li
     assert [(v.statement, v.verdict, v.reason) for v in report.verdicts] == [
         (v.statement, v.verdict, v.reason) for v in direct
     ]
-    assert api.check_summary(report)["verdict"] == overall(direct).verdict == "REFUTED"
+    assert api.check_summary(report).verdict == overall(direct).verdict == "REFUTED"
