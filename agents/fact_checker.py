@@ -21,14 +21,17 @@ EVIDENCE = 8  # corpus sentences a model reads per statement
 
 def act(state: Case, tools: Tools) -> Turn:
     """Check every summary sentence, or every atomic statement of the claim in the task."""
-    statements = [s.text for s in state.summary] or tools.use(split_claims, state.intent.text)
+    # A claim's statements are judged with the whole claim as context, as `check_claim` does: one path
+    # for the CLI, the API, this agent and the bench. A summary sentence is a claim of its own.
+    claim = "" if state.summary else state.intent.text
+    statements = [s.text for s in state.summary] or tools.use(split_claims, claim)
     verdicts = [
         think(
             tools,
             judge_statement,
             statement,
             evidence_for(tools, statement),
-            offline=lambda s=statement: tools.use(check_statement, tools.library, s),
+            offline=lambda s=statement: tools.use(check_statement, tools.library, s, context=claim),
         )
         for statement in statements
     ]

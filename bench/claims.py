@@ -1,10 +1,13 @@
-"""Fact-checking bench: macro-F1, per-class P/R/F1, confusion matrix and accuracy per language.
+"""Fact-checking bench: macro-F1 (overall, English, Korean), per-class figures, on the dev and test splits.
 
-    python -m bench claims [--json] [--limit N] [--errors] [--home DIR]
+    python -m bench claims [--split dev|test|both] [--json] [--limit N] [--errors] [--home DIR] [--check]
 
-Reads bench/data/claims.jsonl ({"claim", "lang", "verdict", "titles", "evidence", "kind"}),
-builds a store of the corpus in a temporary home (or reuses --home), checks every claim with the
-offline fact-checker and scores its overall verdict. Not handled: scoring the evidence it cites.
+Reads bench/data/claims.jsonl (dev) and bench/data/test/claims.jsonl (test), rows
+{"claim", "lang", "verdict", "titles", "evidence", "kind"}, builds a store of the corpus once, and
+checks every claim the way `casework check` does: `api.check` (the case worker hands the claim to
+the fact-checker agent) and `api.check_summary` (the one overall-verdict rule). The baseline beside
+it is retrieval overlap alone: SUPPORTED when a corpus sentence holds 70% of the claim's weighted
+terms, else NOT_ENOUGH_INFO (it never refutes). Not handled: scoring the evidence a verdict cites.
 """
 
 from __future__ import annotations
@@ -16,117 +19,138 @@ import time
 from pathlib import Path
 
 from bench.metrics import confusion_matrix, macro_f1, precision_recall_f1
-from bench.options import data_missing, quality_parser
+from bench.splits import chosen, missed, parser
+from casework import api
 from casework.config import PROJECT_CORPUS, Settings
-from casework.skills.evidence import check_claim, overall
 from casework.workspace import ingest, open_library
 
-DATA = Path(__file__).parent / "data" / "claims.jsonl"
 LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
-TARGET = 0.75
-
-
-def load_claims(path: Path, limit: int | None = None) -> list[dict]:
-    """The labelled claims, in file order (the first `limit` when given)."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return rows[:limit] if limit else rows
+FLOORS = {"macro_f1": 0.85, "en_macro_f1": 0.80, "refuted_f1": 0.80}
+OVERLAP = 0.7  # the baseline's bar
 
 
 def score(rows: list[dict], predicted: list[str]) -> dict:
-    """Macro-F1, per-class figures, confusion matrix and per-language accuracy."""
+    """Macro-F1 overall and per language, per-class figures, confusion matrix, accuracy per kind."""
     gold = [row["verdict"] for row in rows]
     classes = {}
     for label in LABELS:
         p, r, f = precision_recall_f1(
             {i for i, x in enumerate(predicted) if x == label}, {i for i, x in enumerate(gold) if x == label}
         )
-        classes[label] = {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f, 4),
-            "support": gold.count(label),
-        }
-    matrix = confusion_matrix(gold, predicted)
-    languages = {}
-    for lang in sorted({row["lang"] for row in rows}):
+        classes[label] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+        classes[label]["support"] = gold.count(label)
+    figures = {"claims": len(rows), "macro_f1": round(macro_f1(gold, predicted), 4)}
+    for lang in ("en", "ko"):
         pairs = [(g, p) for row, g, p in zip(rows, gold, predicted) if row["lang"] == lang]
-        languages[lang] = {"n": len(pairs), "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 4)}
-    return {
-        "claims": len(rows),
-        "macro_f1": round(macro_f1(gold, predicted), 4),
-        "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / max(1, len(rows)), 4),
-        "classes": classes,
-        "languages": languages,
-        "confusion": {g: {p: matrix.get(g, {}).get(p, 0) for p in LABELS} for g in LABELS},
+        if pairs:
+            figures[f"{lang}_macro_f1"] = round(macro_f1(*map(list, zip(*pairs))), 4)
+    figures["refuted_f1"] = classes["REFUTED"]["f1"]
+    figures["accuracy"] = round(sum(g == p for g, p in zip(gold, predicted)) / max(1, len(rows)), 4)
+    kinds = sorted({row["kind"] for row in rows})
+    figures["kinds"] = {
+        kind: f"{sum(g == p for r, g, p in zip(rows, gold, predicted) if r['kind'] == kind)}"
+        f"/{sum(r['kind'] == kind for r in rows)}"
+        for kind in kinds
     }
+    figures["classes"] = classes
+    matrix = confusion_matrix(gold, predicted)
+    figures["confusion"] = {g: {p: matrix.get(g, {}).get(p, 0) for p in LABELS} for g in LABELS}
+    return figures
 
 
-def run(rows: list[dict], home: Path | None = None, corpus: Path = PROJECT_CORPUS) -> tuple[dict, list[dict]]:
-    """The report and every claim's outcome, checking claims against a store in `home` (temporary if None)."""
+def baseline(library, claim: str) -> str:
+    """Overlap alone: the best sentence's share of the claim's weighted terms decides SUPPORTED or not."""
+    hits = library.search_sentences(claim, k=1)
+    return "SUPPORTED" if hits and hits[0].overlap >= OVERLAP else "NOT_ENOUGH_INFO"
+
+
+def judge(rows: list[dict], settings: Settings) -> tuple[list[dict], float]:
+    """Every claim checked the way the CLI checks it, and the mean ms a claim."""
+    outcomes, started = [], time.perf_counter()
+    for row in rows:
+        summary = api.check_summary(api.check(row["claim"], settings, record=False))
+        outcomes.append(
+            {
+                "claim": row["claim"],
+                "lang": row["lang"],
+                "kind": row["kind"],
+                "gold": row["verdict"],
+                "predicted": summary.verdict,
+                "reason": next((s.reason for s in summary.statements if s.verdict == summary.verdict), ""),
+                "evidence": [e.sentence for e in summary.evidence[:1]],
+            }
+        )
+    return outcomes, (time.perf_counter() - started) * 1000 / max(1, len(rows))
+
+
+def run(splits: dict[str, list[dict]], home: Path | None = None, corpus: Path = PROJECT_CORPUS) -> dict:
+    """Figures of every split, the checker's beside the baseline's, and the misjudged claims."""
     with tempfile.TemporaryDirectory(prefix="casework-bench-") as temporary:
         settings = Settings(home=home or Path(temporary), corpus=corpus)
         ingest(settings)
         library = open_library(settings)
-        started, outcomes = time.perf_counter(), []
-        for row in rows:
-            verdict = overall(check_claim(library, row["claim"]))
-            outcomes.append(
-                {
-                    "claim": row["claim"],
-                    "kind": row["kind"],
-                    "gold": row["verdict"],
-                    "predicted": verdict.verdict,
-                    "reason": verdict.reason,
-                    "evidence": [e.sentence for e in verdict.evidence[:1]],
-                }
-            )
-        elapsed = time.perf_counter() - started
-    report = score(rows, [o["predicted"] for o in outcomes])
-    report["ms_per_claim"] = round(elapsed * 1000 / max(1, len(rows)), 1)
-    return report, outcomes
+        report = {"floors": FLOORS, "splits": {}, "errors": {}}
+        for split, rows in splits.items():
+            outcomes, ms = judge(rows, settings)
+            figures = score(rows, [o["predicted"] for o in outcomes])
+            figures["ms_per_claim"] = round(ms, 1)
+            base = score(rows, [baseline(library, row["claim"]) for row in rows])
+            figures["baseline"] = {k: base[k] for k in ("macro_f1", "en_macro_f1", "refuted_f1") if k in base}
+            report["splits"][split] = figures
+            report["errors"][split] = [o for o in outcomes if o["gold"] != o["predicted"]]
+    return report
 
 
 def markdown(report: dict) -> str:
-    """The figures as Markdown: a headline, per-class table, confusion matrix, languages."""
+    """Dev and test side by side, each figure with the baseline's in brackets."""
+    splits = report["splits"]
+    names = list(splits)
     lines = [
-        f"Fact-checking bench: {report['claims']} claims, macro-F1 {report['macro_f1']:.3f} "
-        f"(target {TARGET}), accuracy {report['accuracy']:.3f}, {report['ms_per_claim']} ms/claim",
+        "Fact-checking bench (`api.check` + `api.check_summary`; baseline in brackets: overlap alone)",
         "",
-        "| class | precision | recall | F1 | support |",
-        "|---|---|---|---|---|",
+        "| figure | " + " | ".join(f"{s} (n={splits[s]['claims']})" for s in names) + " | floor (test) |",
+        "|---" * (len(names) + 2) + "|",
     ]
-    for label, c in report["classes"].items():
+    for key in ("macro_f1", "en_macro_f1", "ko_macro_f1", "refuted_f1"):
+        cells = [
+            f"{splits[s].get(key, '-')} ({splits[s]['baseline'].get(key, '-')})"
+            if key in splits[s]["baseline"]
+            else str(splits[s].get(key, "-"))
+            for s in names
+        ]
+        lines.append(f"| {key} | " + " | ".join(cells) + f" | {FLOORS.get(key, '')} |")
+    for label in LABELS:
+        cells = ["P {precision} R {recall} F1 {f1}".format(**splits[s]["classes"][label]) for s in names]
+        lines.append(f"| {label} | " + " | ".join(cells) + " | |")
+    kinds = sorted({k for s in names for k in splits[s]["kinds"]})
+    for kind in kinds:
         lines.append(
-            f"| {label} | {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {c['support']} |"
+            f"| kind {kind} | " + " | ".join(splits[s]["kinds"].get(kind, "-") for s in names) + " | |"
         )
-    lines += ["", "| gold \\ predicted | " + " | ".join(LABELS) + " |", "|---" * (len(LABELS) + 1) + "|"]
-    for gold, row in report["confusion"].items():
-        lines.append(f"| {gold} | " + " | ".join(str(row[p]) for p in LABELS) + " |")
-    lines += ["", "| language | n | accuracy |", "|---|---|---|"]
-    lines += [f"| {lang} | {x['n']} | {x['accuracy']:.3f} |" for lang, x in report["languages"].items()]
+    lines.append("| ms/claim | " + " | ".join(str(splits[s]["ms_per_claim"]) for s in names) + " | |")
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
-    parser = quality_parser("claims", __doc__, DATA, "claims", "macro-F1")
-    parser.add_argument("--limit", type=int, help="only the first N claims (a quick smoke run)")
-    parser.add_argument("--errors", action="store_true", help="also list the misjudged claims")
-    args = parser.parse_args(argv)
-    if data_missing("claims", "claims", args.data):
-        return 1
-    report, outcomes = run(load_claims(args.data, args.limit), args.home)
-    errors = [o for o in outcomes if o["gold"] != o["predicted"]]
+    args_parser = parser("claims", __doc__, FLOORS)
+    args_parser.add_argument("--errors", action="store_true", help="also list the misjudged claims")
+    args = args_parser.parse_args(argv)
+    report = run(chosen("claims", args), args.home)
+    failures = missed(report["splits"].get("test", {}), FLOORS)
+    report["failures"] = failures
+    if not args.errors:
+        report.pop("errors")
     if args.json:
-        print(
-            json.dumps(
-                {**report, **({"errors": errors} if args.errors else {})}, ensure_ascii=False, indent=2
-            )
-        )
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(markdown(report))
-        for o in errors if args.errors else []:
-            print(f"\n- [{o['kind']}] {o['gold']} -> {o['predicted']}: {o['claim']}\n  {o['reason']}")
-    return 1 if args.check and report["macro_f1"] < TARGET else 0
+        for split, errors in report.get("errors", {}).items():
+            for o in errors:
+                print(f"\n- {split} [{o['lang']} {o['kind']}] {o['gold']} -> {o['predicted']}: {o['claim']}")
+                print(f"  {o['reason']}")
+        if failures:
+            print("\ntest split below its floors: " + "; ".join(failures))
+    return 1 if args.check and failures else 0
 
 
 if __name__ == "__main__":

@@ -1,11 +1,11 @@
 """Scale bench: ingest time and query p95 on synthetic corpora, on a local store and on a Chroma server.
 
-    python -m bench scale [--sizes 1000,10000] [--full] [--smoke] [--json]
+    python -m bench scale [--sizes 1000,10000] [--embeddings use,hashed] [--full] [--smoke] [--json]
 
 A synthetic post is eight sentences drawn (seeded) from the real corpus, so the Korean text, its
 vocabulary and its analysis cost are realistic; only the topics are mixed. `--full` adds 50k
-posts; `--smoke` runs 100 posts, local only. Not handled: relevance at scale (the posts have no
-gold answers) and embeddings other than the offline hashed ones.
+posts; `--smoke` runs 100 posts, local only. One row per size, store kind and embeddings, with
+the ingest cost per post. Not handled: relevance at scale (the posts have no gold answers).
 """
 
 from __future__ import annotations
@@ -75,40 +75,41 @@ def measure(settings: Settings, queries: list[str] = QUERIES) -> dict:
         "posts": report.posts,
         "passages": report.passages,
         "ingest_s": round(ingest_s, 2),
+        "ms_per_post": round(ingest_s * 1000 / max(1, report.posts), 1),
         "query_p50_ms": round(percentile(times, 50), 1),
         "query_p95_ms": round(percentile(times, 95), 1),
     }
 
 
-def run(sizes: list[int], server: bool = True) -> list[dict]:
-    """One row per size and store kind.
-
-    The analysis cache is shared, so the server row times embedding and storing only.
-    """
+def run(sizes: list[int], server: bool = True, embeddings: tuple[str, ...] = ("use",)) -> list[dict]:
+    """One row per size, store kind and embeddings. The analysis cache (and the vector cache) is shared
+    within one embeddings' home, so a server row times storing, not analysing or embedding again."""
     rows, sentences = [], corpus_sentences()
     with tempfile.TemporaryDirectory(prefix="casework-scale-") as scratch:
         root = Path(scratch)
         for size in sizes:
             corpus = write_synthetic(root / f"corpus-{size}", size, sentences)
-            home = root / f"home-{size}"
-            rows.append({"size": size, "store": "local", **measure(Settings(home=home, corpus=corpus))})
-            if server:
-                with chroma_server(root / f"chroma-{size}") as (url, _process):
-                    row = measure(Settings(home=home, corpus=corpus, chroma_url=url))
-                rows.append(
-                    {"size": size, "store": "server", **row, "note": "analysis cached by the local row"}
-                )
+            for name in embeddings:
+                home = root / f"home-{size}-{name}"
+                settings = Settings(home=home, corpus=corpus, embeddings=name)
+                rows.append({"size": size, "store": "local", "embeddings": name, **measure(settings)})
+                if server:
+                    with chroma_server(root / f"chroma-{size}-{name}") as (url, _process):
+                        row = measure(settings.model_copy(update={"chroma_url": url}))
+                    note = "analysis and vectors cached by the local row"
+                    rows.append({"size": size, "store": "server", "embeddings": name, **row, "note": note})
     return rows
 
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| posts | store | passages | ingest s | query p50 ms | query p95 ms |",
-        "|---|---|---|---|---|---|",
+        "| posts | store | embeddings | passages | ingest s | ms/post | query p50 ms | query p95 ms |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {r['size']:,} | {r['store']} | {r['passages']:,} | {r['ingest_s']} "
-        f"| {r['query_p50_ms']} | {r['query_p95_ms']} |"
+        f"| {r['size']:,} | {r['store']} | {r.get('embeddings', 'use')} | {r['passages']:,} | "
+        f"{r['ingest_s']} | "
+        f"{r.get('ms_per_post', '')} | {r['query_p50_ms']} | {r['query_p95_ms']} |"
         for r in rows
     ]
     return "\n".join(lines)
@@ -120,9 +121,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--full", action="store_true", help="add 50,000 posts")
     parser.add_argument("--smoke", action="store_true", help="100 posts, local store only (CI)")
     parser.add_argument("--no-server", action="store_true", help="local store only")
+    parser.add_argument("--embeddings", default="use,hashed", help="comma-separated embeddings to compare")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     sizes = [100] if args.smoke else [int(s) for s in args.sizes.split(",")] + ([50_000] if args.full else [])
-    rows = run(sizes, server=not (args.smoke or args.no_server))
+    names = tuple(args.embeddings.split(","))
+    rows = run(sizes, server=not (args.smoke or args.no_server), embeddings=names)
     print(json.dumps(rows, ensure_ascii=False, indent=2) if args.json else table(rows))
     return 0

@@ -56,7 +56,7 @@ ChromaOption = Annotated[
     ),
 ]
 EmbeddingsOption = Annotated[
-    str | None, typer.Option("--embeddings", help="'hash' (offline default) or provider:model.")
+    str | None, typer.Option("--embeddings", help="'use' (default), 'hashed' or provider:model.")
 ]
 CheckpointOption = Annotated[
     str | None,

@@ -35,7 +35,10 @@ class Settings(BaseSettings):
         default=None, description="Chroma server, e.g. http://127.0.0.1:8000; local store when unset."
     )
     chroma_token: str | None = Field(default=None, description="Bearer token for the Chroma server.")
-    embeddings: str = Field(default="hash", description="'hash' (offline) or provider:model.")
+    embeddings: str = Field(
+        default="use",
+        description="'use' (the multilingual sentence encoder, default), 'hashed' or provider:model.",
+    )
     llm: str | None = Field(
         default=None, description="provider:model of a LangChain chat model; offline when unset."
     )

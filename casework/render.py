@@ -17,10 +17,9 @@ def print_report(report: Report, console: Console) -> None:
     numbers: dict[str, int] = {}
 
     def mark(refs) -> str:
-        return (
-            "".join(f" [{numbers.setdefault(place(r.title, r.section), len(numbers) + 1)}]" for r in refs)
-            or " [dim](no source)[/dim]"
-        )
+        # two quotes from one place are one reference: "[1]", not "[1] [1]"
+        cited = dict.fromkeys(numbers.setdefault(place(r.title, r.section), len(numbers) + 1) for r in refs)
+        return "".join(f" [{n}]" for n in cited) or " [dim](no source)[/dim]"
 
     if report.posts:
         console.print(

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from casework.config import Settings, ensure_home
-from casework.engine.embeddings import embeddings_name, load_embeddings
+from casework.engine.embeddings import HASHED, embeddings_name, load_embeddings
 from casework.engine.index import AnalyzedPost, analyze_corpus
 from casework.engine.folder import load_posts, read_corpus
 from casework.engine.posts import Post
@@ -30,6 +30,7 @@ from casework.engine.store import (
     write_lock,
 )
 from casework.engine.terms import curated_glossary, merge_maps, mine_glosses
+from casework.engine.vectors import CachedEmbeddings
 
 
 class IngestReport(BaseModel):
@@ -99,6 +100,16 @@ def _open_for_rebuild(settings: Settings, local_path: Path | None, name: str):
     return client
 
 
+def store_embeddings(settings: Settings):
+    """The embeddings of the store; a model's passage vectors are cached in the home by content hash."""
+    embeddings = load_embeddings(settings.embeddings)
+    if settings.embeddings in HASHED:  # hashing is cheaper than a cache lookup
+        return embeddings
+    path = settings.home / "vectors" / f"{embeddings_name(embeddings)}.sqlite"
+    local = settings.embeddings in ("", "use")  # a worker process can build it again by name
+    return CachedEmbeddings(embeddings, path, settings.embeddings or "use" if local else None)
+
+
 def _analyze(settings: Settings, posts: list[Post], progress=None) -> list[AnalyzedPost]:
     term_map = mine_glosses("\n".join(p.title + "\n" + p.text for p in posts))
     hints = sorted(t for t in term_map if not t.isascii())
@@ -127,7 +138,7 @@ def ingest(
                 progress("analyse", done, len(posts))
 
         analyzed = _analyze(settings, posts, analysed)
-        embeddings = load_embeddings(settings.embeddings)
+        embeddings = store_embeddings(settings)
         name = collection_name(settings, embeddings)
         if rebuild:
             client = _open_for_rebuild(settings, local_path, name)
@@ -172,7 +183,7 @@ def _open_library(settings_json: str) -> Library:
     posts, _warnings = load_posts(settings.corpus)
     _store_dir(settings)
     analyzed = _analyze(settings, posts)
-    embeddings = load_embeddings(settings.embeddings)
+    embeddings = store_embeddings(settings)
     local_path = None if settings.chroma_url else settings.store_dir / "chroma"
     name = collection_name(settings, embeddings)
     marker = _synced_marker(settings, name)

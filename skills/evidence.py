@@ -9,13 +9,17 @@ Not handled: inference across several sentences, paraphrases the term map does n
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Literal
 
 from pydantic import BaseModel
 
-from casework.engine import compare
+from casework.engine import compare, stances
+from casework.engine.comparators import reversed_change
+from casework.engine.fillers import filler_conflict
 from casework.engine.terms import normalize
+from casework.skills.meaning import is_english, semantic_share
 
 Label = Literal["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"]
 MATCHED = 0.5  # coverage from which a sentence is about the same fact (so a conflict refutes it)
@@ -23,11 +27,18 @@ SUPPORTS = 0.7  # coverage from which a conflict-free sentence supports the stat
 NUMBER = 5.0  # weight of a number's slot, about that of a rare term
 CONTEXT = 0.25  # how much the rest of the claim counts when ranking evidence for one of its clauses
 AROUND = 0.8  # weight of a term found only in the title or the neighbouring sentences
+ENGLISH_CANDIDATES = 40  # an English statement's terms rank Korean sentences poorly: read more of them
+RARE = 2  # sentences: a term in fewer is a name or a rare word (fillers)
 UNKNOWN = 0.35  # weight of an English word neither the corpus nor the term map knows
 KOREAN_CLAUSE = re.compile(
     r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,))\s+"
 )
-ENGLISH_CLAUSE = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+# "and" joins two clauses only when a new subject follows it ("Itanium failed and AMD succeeded"), not
+# two verbs of one subject ("the component that manages and supervises the process")
+ENGLISH_CLAUSE = re.compile(
+    r";\s+|,?\s+(?:but|while|whereas)\s+|,\s+and\s+|"
+    r"\s+and\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|this|that|these|those|[A-Z][\w'-]*)\b)"
+)
 FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|should|may|might|must|"
     r"\w+ed)\b",
@@ -98,15 +109,21 @@ def clauses(sentence: str) -> list[str]:
 def check_statement(library, statement: str, context: str = "") -> Verdict:
     """Judge one atomic statement against the corpus; `context` (its whole claim) helps retrieval."""
     terms, numbers = content_terms(library, statement), compare.quantities(statement)
-    hits = library.search_sentences(statement, k=12, passages=8)
+    hits = library.search_sentences(
+        statement, k=ENGLISH_CANDIDATES if is_english(statement) else 12, passages=8
+    )
     whole = content_terms(library, context) if context and context != statement else {}
     if whole:
         hits += library.search_sentences(context, k=12, passages=8)
+    # An English statement meets a Korean sentence through the encoder as well as through its terms.
+    meaning = meaning_of(library, statement, hits)
     scored = []
     for hit in hits:
         around = surroundings(library, hit)
         for text in dict.fromkeys([hit.sentence, *clauses(hit.sentence)]):
             share = coverage(library, terms, text, around, numbers)
+            if meaning:
+                share = max(share, (share + meaning.get(hit.sentence, 0.0)) / 2)
             rank = share + CONTEXT * coverage(library, whole, text, around) if whole else share
             scored.append((share, rank, -len(text), text, hit))
     scored.sort(key=lambda row: (-row[1], -row[2]))
@@ -128,6 +145,13 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
         else "The closest sentence does not state the statement's numbers."
     )
     return _verdict(statement, "NOT_ENOUGH_INFO", 1.0 - best / 2, evidence, reason)
+
+
+def meaning_of(library, statement: str, hits) -> dict[str, float]:
+    """The encoder's closeness of an English statement to each hit sentence (none for Korean)."""
+    if not is_english(statement):
+        return {}
+    return semantic_share(library, statement, [h.sentence for h in hits])
 
 
 def check_claim(library, claim: str) -> list[Verdict]:
@@ -230,11 +254,24 @@ def find_conflict(library, terms: dict[str, float], statement: str, text: str) -
     numbers = compare.quantity_conflict(statement, text)
     if numbers:
         return f"The corpus disagrees on a number: {numbers}."
+    change = reversed_change(statement, text)
+    if change:
+        return f"The corpus has the change the other way round: {change[1]:g} to {change[0]:g}."
     opposite = compare.antonym_conflict(statement, text)
     if opposite:
         return f"The corpus says the opposite: “{opposite[1]}” where the statement has “{opposite[0]}”."
+    moved = stances.direction_conflict(statement, text)
+    if moved:
+        return f"The corpus says it went {'down' if moved == 'up' else 'up'}: “{_short(text)}”."
+    outcome = stances.outcome_conflict(statement, text)
+    if outcome:
+        return f"The corpus reports the opposite outcome ({outcome} in the statement): “{_short(text)}”."
     if compare.polarity_flip(statement, text):
         return f"The corpus states it with the opposite polarity: “{_short(text)}”."
+    if stances.comparison_conflict(statement, text):
+        return f"The corpus calls them the same where the statement ranks them: “{_short(text)}”."
+    if stances.modality_conflict(statement, text):
+        return f"The corpus allows other options where the statement allows one: “{_short(text)}”."
     role = compare.role_swap(statement, text)
     if role:
         return f"The corpus gives “{role}” the other role in the comparison."
@@ -242,10 +279,17 @@ def find_conflict(library, terms: dict[str, float], statement: str, text: str) -
         pair = compare.swapped(statement, text, [t for t in terms if len(t) > 2])
         if pair:
             return f"The corpus has “{pair[0]}” and “{pair[1]}” the other way round."
-    substituted = compare.substitution(statement, text)
+    substituted = compare.substitution(statement, text) or filler_conflict(
+        statement, text, lambda term: rare(library, term), lambda a, b: b in variants(library, a)
+    )
     if substituted:
         return f"The corpus names “{substituted[1]}” where the statement has “{substituted[0]}”."
     return None
+
+
+def rare(library, term: str) -> bool:
+    """A term in at most RARE corpus sentences: a name, not a word a paraphrase would swap."""
+    return library.idf(term) >= math.log(1 + library.sentence_count() / (1 + RARE))
 
 
 def _evidence(hit, text: str) -> Evidence:

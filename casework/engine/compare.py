@@ -14,6 +14,8 @@ import re
 
 from pydantic import BaseModel
 
+from casework.engine.comparators import apart, bound, operator_near, within
+
 MULTIPLIERS = {
     "천": 1e3,
     "만": 1e4,
@@ -61,12 +63,15 @@ UNITS = {
     "배": "배",
     "times.": "배",
     "세": "세",
+    "year-old": "세",
+    "years old": "세",
     "건": "건",
 }
 MONTHS = "january february march april may june july august september october november december".split()
 QUANTITY = re.compile(
     r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(백만|천만|천|만|억|조|thousand|million|billion|trillion)?"
-    r"\s?(달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|개월|months|월|"
+    r"\s?(-year-old|\s?years old|달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|"
+    r"개월|months|월|"
     r"gw|kg|w|톤|tons|회|times|개|대|시간|hours|배|세|건)?",
     re.IGNORECASE,
 )
@@ -110,10 +115,13 @@ OPPOSITE = {a: b for pair in ANTONYMS for a, b in (pair, pair[::-1])}  # each wo
 
 
 class Quantity(BaseModel):
-    """A number with its unit slot: 1,000달러 -> (1000.0, '$'); 2018년 -> (2018.0, '년')."""
+    """A number with its unit and comparator: 1,000달러 -> (1000.0, '$', '='); 30% 이상 -> (30, '%', '>')."""
 
     value: float
     unit: str
+    op: str = (
+        "="  # '>' at least / more than, '<' at most / less than, '~' about (casework.engine.comparators)
+    )
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -124,10 +132,12 @@ def quantities(text: str) -> list[Quantity]:
         if match.start(2) > 0 and re.match(r"[A-Za-z가-힣]", text[match.start(2) - 1]):
             continue  # part of a name: H100, K7, x86-64, 달리2
         value = float(number.replace(",", "")) * MULTIPLIERS.get((multiplier or "").lower(), 1)
-        unit = UNITS.get((unit or "").lower(), "$" if dollar else "")
+        unit = UNITS.get((unit or "").lower().strip(" -"), "$" if dollar else "")
         if not unit and re.fullmatch(r"(19|20)\d\d", number):
             unit = "년"
-        found.append(Quantity(value=value, unit=unit))
+        found.append(Quantity(value=value, unit=unit, op=operator_near(text, match.start(), match.end())))
+    for match in re.finditer(r"절반|\bhalf\b", text, re.IGNORECASE):  # a number written as a word
+        found.append(Quantity(value=50.0, unit="%", op=operator_near(text, match.start(), match.end())))
     for index, month in enumerate(MONTHS, 1):
         if re.search(rf"\b{month}\b", text, re.IGNORECASE):
             found.append(Quantity(value=index, unit="월"))
@@ -135,14 +145,32 @@ def quantities(text: str) -> list[Quantity]:
 
 
 def quantity_conflict(statement: str, evidence: str) -> str | None:
-    """A statement number the evidence states otherwise in the same unit, described; None if none."""
+    """A statement number the evidence states otherwise in the same unit, described; None if none.
+
+    A number with a comparator ("more than 30%") is satisfied by any evidence value in its range and
+    contradicted only by values outside it. Two caps ("최대 / 이하 / up to" on both sides) are two
+    statements of one maximum, so they must be equal ("1억원 이하의 과태료" is not "3천만원 이하의 과태료");
+    a floor above the evidence's ("passed 50 million" against "500만명을 넘었다") overstates it.
+    """
     ours, theirs = quantities(statement), quantities(evidence)
     values = {q.value for q in theirs}
     conflicts = []
     for quantity in ours:
-        if quantity.value in values:
+        if satisfied(quantity, theirs):
             continue
-        rivals = [q for q in theirs if q.unit == quantity.unit and q.value not in {o.value for o in ours}]
+        claim = bound(quantity.value, quantity.op)
+        rivals = [
+            q
+            for q in theirs
+            if q.unit == quantity.unit
+            and q.value not in {o.value for o in ours}
+            and (
+                quantity.op == "="
+                or quantity.op == q.op == "<"
+                or (quantity.op == q.op == ">" and q.value < quantity.value)
+                or apart(bound(q.value, q.op), claim)
+            )
+        ]
         if rivals and (quantity.unit or len(ours) == 1):
             conflicts.append(
                 f"the statement says {_show(quantity)} where the evidence says {_show(rivals[0])}"
@@ -152,10 +180,22 @@ def quantity_conflict(statement: str, evidence: str) -> str | None:
     return conflicts[0] if conflicts else None
 
 
+def satisfied(quantity: Quantity, theirs: list[Quantity]) -> bool:
+    """The evidence states this value, or (with a comparator) a value in its range, in the same unit."""
+    if quantity.op == "=":
+        return quantity.value in {q.value for q in theirs}
+    claim = bound(quantity.value, quantity.op)
+    return any(
+        q.value == quantity.value if quantity.op == q.op == "<" else within(bound(q.value, q.op), claim)
+        for q in theirs
+        if q.unit == quantity.unit or not q.unit
+    )
+
+
 def unmatched_quantities(statement: str, evidence: str) -> list[Quantity]:
-    """Statement numbers the evidence does not mention at all."""
-    values = {q.value for q in quantities(evidence)}
-    return [q for q in quantities(statement) if q.value not in values and (q.unit or q.value >= 10)]
+    """Statement numbers the evidence does not mention (or, with a comparator, does not satisfy)."""
+    theirs = quantities(evidence)
+    return [q for q in quantities(statement) if not satisfied(q, theirs) and (q.unit or q.value >= 10)]
 
 
 def negations(text: str) -> int:
@@ -282,4 +322,5 @@ def _show(quantity: Quantity) -> str:
         if whole
         else f"{quantity.value:g}"
     )
-    return f"{value}{quantity.unit}" if quantity.unit not in ("$",) else f"${value}"
+    shown = f"{value}{quantity.unit}" if quantity.unit not in ("$",) else f"${value}"
+    return {">": "at least ", "<": "at most ", "~": "about "}.get(quantity.op, "") + shown

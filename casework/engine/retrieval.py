@@ -160,6 +160,11 @@ class Library:
             self._sentences_total = sum(len(a.sentences) for a in self.posts.values()) or 1
         return math.log(1 + self._sentences_total / (1 + self._sentence_df.get(term, 0)))
 
+    def sentence_count(self) -> int:
+        """How many sentences the corpus holds (the N of `idf`)."""
+        self.idf("")
+        return self._sentences_total
+
     def search_sentences(self, text: str, k: int = 10, passages: int = 8) -> list[SentenceHit]:
         """Corpus sentences sharing the most weighted terms with a text, from its best passages."""
         terms = set(self.terms(self.expand(text)))

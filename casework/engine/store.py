@@ -157,8 +157,10 @@ def dense_search(collection, embeddings: Embeddings, query: str, k: int) -> list
 def _dense_search(collection, embeddings: Embeddings, query: str, k: int) -> list[tuple[str, float]]:
     from chromadb.errors import NotFoundError
 
+    if not any(ch.isalnum() for ch in query):  # no words to compare (e.g. "?!"): any order would be noise
+        return []
     vector = embeddings.embed_query(query)
-    if not any(vector):  # no words to compare (e.g. "?!"): any order Chroma gave would be noise
+    if not any(vector):
         return []
     # Chroma returns fewer than k when the store holds fewer (none from an empty one): no count() first.
     try:

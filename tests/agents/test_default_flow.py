@@ -93,3 +93,16 @@ def test_the_example_inserts_a_keyword_agent(settings, monkeypatch):
     )
     keywords = result.stdout.split("keywords:", 1)[1].strip().split(", ")
     assert len(keywords) == 5 and all(keywords)
+
+
+def test_the_cli_the_agent_and_the_skill_judge_a_claim_the_same_way(settings, library):
+    from casework import api
+    from casework.skills.evidence import check_claim, overall
+
+    claim = "인텔은 2024년 8월에 최악의 주가 하락을 겪었고, 애자일 선언문은 1995년에 발표되었다."
+    report = api.check(claim, settings, record=False)  # what `casework check` runs, through the agent
+    direct = check_claim(library, claim)  # the skill, with the whole claim as each statement's context
+    assert [(v.statement, v.verdict, v.reason) for v in report.verdicts] == [
+        (v.statement, v.verdict, v.reason) for v in direct
+    ]
+    assert api.check_summary(report).verdict == overall(direct).verdict == "REFUTED"

@@ -19,14 +19,15 @@ from bench.retrieval import DATA
 
 
 @pytest.mark.skipif(not DATA.exists(), reason="bench/data/retrieval.jsonl is not in this checkout")
-def test_retrieval_bench_reports_every_metric(capsys):
-    assert bench_main(["retrieval", "--limit", "8", "--json"]) == 0
+def test_retrieval_bench_reports_every_metric_on_both_splits(capsys):
+    assert bench_main(["retrieval", "--limit", "4", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["queries"] == 8
-    assert set(report["modes"]) == {"hybrid", "dense", "lexical"}
-    for groups in report["modes"].values():
-        assert {"recall@5", "mrr", "n"} <= set(groups["all"])
-        assert 0.0 <= groups["all"]["recall@5"] <= 1.0 and 0.0 <= groups["all"]["mrr"] <= 1.0
+    assert report["queries"] == {"dev": 4, "test": 4}
+    for split in ("dev", "test"):
+        assert set(report["splits"][split]) == {"hybrid", "dense", "lexical"}  # lexical: the BM25 baseline
+        for groups in report["splits"][split].values():
+            assert {"recall@5", "mrr", "n"} <= set(groups["all"])
+            assert 0.0 <= groups["all"]["recall@5"] <= 1.0 and 0.0 <= groups["all"]["mrr"] <= 1.0
     assert {"ingest_s", "reingest_s", "query_p50_ms", "query_p95_ms"} <= set(report["timings"])
     assert report["timings"]["reingest_added"] == 0
 

@@ -166,3 +166,10 @@ def test_corpus_split_of_a_missing_folder_is_a_one_line_error(tmp_path):
 def test_no_arguments_shows_help():
     result = run()
     assert "ingest" in result.output and "search" in result.output
+
+
+def test_two_quotes_from_one_post_are_one_reference_marker(settings):
+    result = run("cite", "애자일의 본질은 자율과 방향성이다.", "--home", settings.home)
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if "애자일의 본질" in line)
+    assert line.rstrip().endswith("[1]") and "[1] [1]" not in line

@@ -48,7 +48,9 @@ def test_embed_documents_matches_embed_query(embeddings):
 
 
 def test_load_embeddings_by_spec():
-    assert isinstance(load_embeddings("hash"), HashedNgramEmbeddings)
-    assert embeddings_name(load_embeddings()) == "hash2048"
+    assert isinstance(load_embeddings("hashed"), HashedNgramEmbeddings)
+    assert isinstance(load_embeddings("hash"), HashedNgramEmbeddings)  # the old name keeps working
+    assert embeddings_name(load_embeddings("hashed")) == "hash2048"  # so old stores keep their collection
+    assert embeddings_name(load_embeddings()) == "use-m3"  # the multilingual encoder is the default
     with pytest.raises(ValueError, match="provider:model"):
         load_embeddings("nonsense")

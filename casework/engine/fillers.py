@@ -1,0 +1,67 @@
+"""Fillers: another name in the slot the evidence fills (another company, place, person, title).
+
+Two readings of a statement and a sentence that covers most of it:
+- Korean: a rare word of the statement that the sentence lacks, and a rare word of the sentence that
+  the statement lacks, each followed by the same role particle (에서, 와/과, 로, 에게, 의, 로부터):
+  "캘리포니아와" where the sentence has "텍사스와", "발전기에서" where it has "배터리에서";
+- names: exactly one name of the statement (a capitalised Latin word or a quoted title) missing from
+  the sentence, and exactly one name of the sentence missing from the statement: "Google" where
+  the sentence names "Microsoft", '반지의 제왕' where it quotes ‘왕좌의 게임’.
+"Rare" is the caller's test (the corpus's inverse sentence frequency): common words change with a
+paraphrase, names do not. Not handled: fillers of the subject and object slots (이/가, 을/를), which
+a paraphrase reshuffles too often to read this way; a name written in another script (구글 / Google)
+unless the caller's `same` knows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+ROLE = re.compile(r"^([가-힣A-Za-z0-9]{2,}?)(에서의|와의|과의|에서|로부터|으로|에게|와|과|로|의)$")
+QUOTED = re.compile(r"['‘“\"]([^'’”\"]{2,30})['’”\"]")
+NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
+COMMON = frozenset("The This That These Those A An In On At For Of And But Or If When While It Its".split())
+
+
+def roles(text: str) -> dict[str, str]:
+    """Words followed by a role particle: stem -> particle (의 and 에서 kept apart)."""
+    found = {}
+    for word in re.findall(r"[가-힣A-Za-z0-9]+", text):
+        match = ROLE.match(word)
+        if match:
+            found[match.group(1).lower()] = match.group(2).replace("으로", "로").replace("과", "와")
+            found[match.group(1).lower()] = found[match.group(1).lower()].replace("와의", "와")
+    return found
+
+
+def names(text: str) -> set[str]:
+    """Capitalised Latin words and quoted titles: the words a paraphrase keeps as they are."""
+    quoted = {q.strip().lower() for q in QUOTED.findall(text)}
+    latin = {n.lower() for n in NAME.findall(QUOTED.sub(" ", text)) if n not in COMMON}
+    return quoted | latin
+
+
+def filler_conflict(
+    statement: str, evidence: str, rare: Callable[[str], bool], same: Callable[[str, str], bool]
+) -> tuple[str, str] | None:
+    """(the statement's filler, the evidence's) when the evidence fills the statement's slot otherwise."""
+    ours_text, theirs_text = statement.lower(), evidence.lower()
+    ours, theirs = names(statement), names(evidence)
+    missing = {n for n in ours if n not in theirs_text and not any(same(n, t) for t in theirs)}
+    extra = {n for n in theirs if n not in ours_text and not any(same(n, o) for o in ours)}
+    if len(missing) == 1 and len(extra) == 1:
+        return next(iter(missing)), next(iter(extra))
+    our_roles, their_roles = roles(statement), roles(evidence)
+    for word, particle in our_roles.items():
+        if word in theirs_text or not rare(word):
+            continue
+        for other, their_particle in their_roles.items():
+            if (
+                their_particle == particle
+                and other not in ours_text
+                and rare(other)
+                and not same(word, other)
+            ):
+                return word, other
+    return None

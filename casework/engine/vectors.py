@@ -1,0 +1,89 @@
+"""A vector cache: passage vectors kept by the hash of the text embedded, so re-embedding is a lookup.
+
+Chroma already keeps the vectors of the passages it holds; this cache keeps them across a
+`--rebuild`, a deleted store, a second corpus that shares posts, or a post that moves and comes
+back. One SQLite file per embeddings name in the home (`<home>/vectors/<name>.sqlite`); SQLite
+serialises concurrent writers itself. New texts are embedded in worker processes when there are
+many of them and the embeddings can run in one (`parallel_documents`), so ingest uses every core.
+Not handled: evicting old vectors (a few KB each; delete the file to start over).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+PARALLEL_FROM = 48  # fewer new texts than this are embedded in-process: starting workers costs ~2 s
+CHUNK = 16  # texts per task handed to a worker: small enough to keep both busy to the end
+
+
+def key(text: str) -> str:
+    """The cache key of a text: its SHA-256."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _embed_in_worker(spec: str, texts: list[str]) -> np.ndarray:
+    from casework.engine.embeddings import load_embeddings
+
+    return np.asarray(load_embeddings(spec).embed_documents(texts), dtype=np.float32)
+
+
+def parallel_documents(spec: str, texts: list[str], workers: int | None = None) -> list[list[float]]:
+    """Vectors of many texts, embedded in `workers` processes (each on one core), in order."""
+    workers = workers or min(2, os.cpu_count() or 1)
+    chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
+    # spawn, not fork: the parent holds Chroma's and BLAS's threads, which a forked child must not inherit
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_one_thread) as pool:
+        parts = list(pool.map(_embed_in_worker, [spec] * len(chunks), chunks))
+    return np.concatenate(parts).tolist() if parts else []
+
+
+def _one_thread() -> None:
+    os.environ["CASEWORK_ENCODER_THREADS"] = "1"  # each worker is one core; two BLAS threads each would fight
+
+
+class CachedEmbeddings(Embeddings):
+    """Embeddings whose document vectors are cached on disk by content hash; queries pass through."""
+
+    def __init__(self, inner: Embeddings, path: Path, spec: str | None = None):
+        self.inner, self.path, self.spec = inner, path, spec
+        self.name = getattr(inner, "name", None) or type(inner).__name__
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute("create table if not exists vectors (key text primary key, vector blob)")
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=60)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        keys = [key(t) for t in texts]
+        found: dict[str, list[float]] = {}
+        with self._connect() as db:
+            for start in range(0, len(keys), 500):
+                batch = keys[start : start + 500]
+                rows = db.execute(
+                    f"select key, vector from vectors where key in ({','.join('?' * len(batch))})", batch
+                )
+                found.update({k: np.frombuffer(v, dtype=np.float32).tolist() for k, v in rows})
+        missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found))
+        if missing:
+            fresh = (
+                parallel_documents(self.spec, missing)
+                if self.spec and len(missing) >= PARALLEL_FROM
+                else self.inner.embed_documents(missing)
+            )
+            rows = [(key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(missing, fresh)]
+            with self._connect() as db:
+                db.executemany("insert or replace into vectors values (?, ?)", rows)
+            found.update({k: v for (k, _), v in zip(rows, fresh)})
+        return [found[k] for k in keys]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
