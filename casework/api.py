@@ -6,8 +6,8 @@ from pathlib import Path
 
 from casework.config import Settings
 from casework.engine.errors import UserError
-from casework.engine.importer import split_folder
 from casework.engine.folder import load_posts
+from casework.engine.importer import split_folder
 from casework.engine.posts import Post, write_posts
 from casework.engine.retrieval import Hit
 from casework.report import CheckReport, Report, make_report

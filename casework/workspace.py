@@ -17,8 +17,8 @@ from pydantic import BaseModel
 
 from casework.config import Settings, ensure_home
 from casework.engine.embeddings import HASHED, embeddings_name, load_embeddings
-from casework.engine.index import AnalyzedPost, analyze_corpus
 from casework.engine.folder import load_posts, read_corpus
+from casework.engine.index import AnalyzedPost, analyze_corpus
 from casework.engine.posts import Post
 from casework.engine.retrieval import Library
 from casework.engine.store import (

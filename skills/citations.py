@@ -102,7 +102,10 @@ class Concept(NamedTuple):
 
 
 def concepts(library: Library, sentence: str) -> list[Concept]:
-    """The sentence's terms (each once) with renderings and surface idf; English words no one can look for are left out."""
+    """The sentence's terms (each once) with renderings and surface idf.
+
+    English words no one can look for are left out.
+    """
     terms, result, i, named = list(dict.fromkeys(library.terms(sentence))), [], 0, names(sentence)
     while i < len(terms):
         pair = f"{terms[i]} {terms[i + 1]}" if i + 1 < len(terms) else ""
@@ -127,7 +130,7 @@ def renderings(library: Library, term: str) -> frozenset[str]:
 
 
 def names(sentence: str) -> set[str]:
-    """Latin-script names, which Korean text keeps as written: capitalised after the first word, or with digits."""
+    """Latin-script names, which Korean text keeps as written: capitalised after word one, or with digits."""
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-]*", sentence)
     return {
         w.lower() for i, w in enumerate(words) if re.search(r"\d|[A-Z].*[A-Z]", w) or (i and w[0].isupper())
@@ -135,7 +138,7 @@ def names(sentence: str) -> set[str]:
 
 
 def holds(text: str, form: str) -> bool:
-    """Whether a lower-cased text contains a rendering: English as a whole word, Korean anywhere (endings vary)."""
+    """Whether a lower-cased text holds a rendering: English as a whole word, Korean anywhere."""
     if form.isascii():
         return re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", text) is not None
     return form.replace(" ", "") in text.replace(" ", "")
@@ -153,7 +156,7 @@ def _compact_texts(library: Library) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def _joined(library: Library) -> tuple[str, list[int]]:
-    """Every sentence in one string, and where each starts: English forms are rare here, so one scan finds them."""
+    """Every sentence in one string, and where each starts: English forms are rare, so one scan finds them."""
     starts, offset = [], 0
     for text in _texts(library):
         starts.append(offset)

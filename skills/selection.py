@@ -25,9 +25,9 @@ from casework.skills.crosslingual import translate
 
 # Request words are about the asking, never about the topic: they are dropped wherever they are.
 EN_REQUEST = frozenset(
-    "summarize summarise summary summaries sum up recap overview give tell show list find me please can could "
-    "would you i want need write what does do did say says said blog blogs post posts article articles entry "
-    "entries piece pieces writing writings author think thinks doc docs documentation page pages".split()
+    "summarize summarise summary summaries sum up recap overview give tell show list find me please can "
+    "could would you i want need write what does do did say says said blog blogs post posts article "
+    "articles entry entries piece pieces writing writings author think thinks doc docs documentation page pages".split()
 )
 # Function words are dropped only at the edges of what is left ("the agile posts" -> "agile").
 EN_EDGE = frozenset(
@@ -85,7 +85,7 @@ def topic_of(request: str) -> str:
 
 
 def _stem(library, word: str) -> str:
-    """A Hangul word without its particle or ending: the lexicon's one piece, else the word minus its particle."""
+    """A Hangul word without its particle or ending: the lexicon's one piece, else less its particle."""
     pieces = [p for p in library.terms(word) if len(p) > 1]
     if len(pieces) == 1:
         return pieces[0]  # 협업에 -> 협업, 배우는 -> 배우
@@ -109,7 +109,7 @@ def _glosses(library, word: str) -> set[str]:
 
 
 def term_groups(library, topic: str) -> list[tuple[str, ...]]:
-    """The topic's term groups: each topic word or glossed phrase with its glosses, as alternative wordings."""
+    """The topic's term groups: each topic word or glossed phrase with its glosses, as other wordings."""
     topic = re.sub(r"(?<=\w)['’]s\b", "", topic)  # possessive: Meta's -> Meta
     words = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9\-]*|[가-힣]+", topic)]
     groups = [(quoted.strip(),) for quoted in QUOTED.findall(topic) if quoted.strip()]  # a quoted title part
@@ -171,7 +171,7 @@ def group_weight(library, group: tuple[str, ...]) -> float:
 
 
 def recurrence(hits: int) -> float:
-    """Body evidence of a word from how many sentences name it, 0..1: a mention is half, a recurring word near 1."""
+    """Body evidence of a word from how many sentences name it, 0..1: one mention is half, many near 1."""
     return hits / (hits + 1)
 
 
@@ -202,7 +202,7 @@ def titled(library, post_id: str, groups: list[tuple[str, ...]], weights: list[f
 
 
 def aboutness(library, post_id: str, groups: list[tuple[str, ...]], weights: list[float]) -> float:
-    """How much a post is about the groups, 0..1: idf-weighted title, recurrence and sentence-share evidence."""
+    """How much a post is about the groups, 0..1: idf-weighted title, recurrence and sentence share."""
     analyzed = library.posts[post_id]
     sentences = analyzed.sentences or []
     total = sum(weights)

@@ -276,7 +276,7 @@ def role_swap(statement: str, evidence: str) -> str | None:
 
 
 def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
-    """A name of the statement whose slot in the evidence (next to the same anchor word) holds another name."""
+    """A name of the statement whose slot in the evidence (by the same anchor word) holds another name."""
     ours = [stem(w) for w in statement.split()]
     theirs = [stem(w) for w in evidence.split()]
     lowered = statement.lower()
@@ -293,7 +293,7 @@ def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
 
 
 def _same_kind(a: str, b: str) -> bool:
-    """Two different names of one kind: both Latin-lettered (M1, A4) or Korean nouns sharing a last syllable."""
+    """Two different names of one kind: both Latin-lettered (M1, A4), or Korean nouns ending alike."""
     if a == b or a in b or b in a or len(a) < 2 or len(b) < 2:
         return False
     latin = re.compile(r"[a-z]")

@@ -21,7 +21,8 @@ from casework.engine.posts import Post, language_of, merge_duplicates, post_id
 
 AUTHORS = {"haebom"}
 NOISE = re.compile(
-    r"^(공유|로그인|구독|구독하기|subscribe|작성자|작성시각|---+|/\w+|'\w+' 구독하기|.*@[\w.]+\.\w+|[\d\-]{7,}|"
+    r"^(공유|로그인|구독|구독하기|subscribe|작성자|작성시각|---+|/\w+|'\w+' 구독하기|"
+    r".*@[\w.]+\.\w+|[\d\-]{7,}|"
     r"[\d,]+|•\s*\w+|.*오신 걸 환영합니다.*|새 글이 올라오면.*|제 생각과 관점.*|IT 💻.*)$",
     re.IGNORECASE,
 )

@@ -25,8 +25,11 @@ EN_STOPWORDS = frozenset(
 # Trailing particles, longest first, stripped from a word the lexicon does not know as written.
 PARTICLES = tuple(
     sorted(
-        "은 는 이 가 을 를 에 의 로 와 과 도 만 나 랑 에서 에게 으로 까지 부터 보다 처럼 이나 이라 라는 라고 로도 로는 에는 "
-        "에도 와의 과의 이랑 에서는 으로는 에게서 까지는 부터는 이라는 이라고 에서도 으로도 이란 란 들은 들이 들을 들의".split(),
+        (
+            "은 는 이 가 을 를 에 의 로 와 과 도 만 나 랑 에서 에게 으로 까지 부터 "
+            "보다 처럼 이나 이라 라는 라고 로도 로는 에는 에도 와의 과의 이랑 에서는 "
+            "으로는 에게서 까지는 부터는 이라는 이라고 에서도 으로도 이란 란 들은 들이 들을 들의"
+        ).split(),
         key=len,
         reverse=True,
     )
@@ -115,7 +118,8 @@ def segment(text: str, lexicon: frozenset[str]) -> list[str]:
 
     Particles go: a known word is tried without its trailing particle (에어로도 -> 에어), and Hangul glued
     to a Latin word or a number (AI의, RAG를, 3배) is only a particle, ending or counter unless the lexicon
-    knows a longer piece of it. Not handled: compounds the lexicon only knows in parts (딥페이크 -> 딥, 페이크).
+    knows a longer piece of it. Not handled: compounds the lexicon only knows in parts
+    (딥페이크 -> 딥, 페이크).
     """
     terms, previous_end = [], -1
     for match in WORD.finditer(text.lower()):

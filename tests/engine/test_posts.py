@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from casework.engine.importer import is_noise, split_folder, split_raw
 from casework.engine.folder import load_posts
+from casework.engine.importer import is_noise, split_folder, split_raw
 from casework.engine.posts import (
     CorpusError,
     merge_duplicates,
