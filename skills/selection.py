@@ -27,7 +27,8 @@ from casework.skills.crosslingual import translate
 EN_REQUEST = frozenset(
     "summarize summarise summary summaries sum up recap overview give tell show list find me please can "
     "could would you i want need write what does do did say says said blog blogs post posts article "
-    "articles entry entries piece pieces writing writings author think thinks doc docs documentation page pages".split()
+    "articles entry entries piece pieces writing writings author think thinks doc docs documentation "
+    "page pages".split()
 )
 # Function words are dropped only at the edges of what is left ("the agile posts" -> "agile").
 EN_EDGE = frozenset(
