@@ -5,7 +5,7 @@
 Reads bench/data/claims.jsonl (dev) and bench/data/test/claims.jsonl (test), rows
 {"claim", "lang", "verdict", "titles", "evidence", "kind"}, builds a store of the corpus once, and
 checks every claim the way `casework check` does: `api.check` (the case worker hands the claim to
-the fact-checker agent) and `api.check_summary` (the one overall-verdict rule). The baseline beside
+the fact-checker agent) and `api.claim_verdict` (the one overall-verdict rule). The baseline beside
 it is retrieval overlap alone: SUPPORTED when a corpus sentence holds 70% of the claim's weighted
 terms, else NOT_ENOUGH_INFO (it never refutes). Not handled: scoring the evidence a verdict cites.
 """
@@ -72,7 +72,7 @@ def judge(rows: list[dict], settings: Settings) -> tuple[list[dict], float]:
     """Every claim checked the way the CLI checks it, and the mean ms a claim."""
     outcomes, started = [], time.perf_counter()
     for row in rows:
-        summary = api.check_summary(api.check(row["claim"], settings, record=False))
+        summary = api.claim_verdict(api.check(row["claim"], settings, record=False))
         outcomes.append(
             {
                 "claim": row["claim"],
@@ -110,7 +110,7 @@ def markdown(report: dict) -> str:
     splits = report["splits"]
     names = list(splits)
     lines = [
-        "Fact-checking bench (`api.check` + `api.check_summary`; baseline in brackets: overlap alone)",
+        "Fact-checking bench (`api.check` + `api.claim_verdict`; baseline in brackets: overlap alone)",
         "",
         "| figure | " + " | ".join(f"{s} (n={splits[s]['claims']})" for s in names) + " | target (floor) |",
         "|---" * (len(names) + 2) + "|",

@@ -19,7 +19,7 @@ MAX_TEXT_CHARS = 20_000  # a text to find sources for
 MAX_TASK_CHARS = MAX_TEXT_CHARS + 100  # a task may carry such a text after its request words
 
 
-def check_text(text: str, what: str = "query", limit: int = MAX_QUERY_CHARS) -> str:
+def validated_text(text: str, what: str = "query", limit: int = MAX_QUERY_CHARS) -> str:
     """The text stripped, or a UserError saying why it cannot be used."""
     cleaned = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
     if not cleaned:
@@ -35,7 +35,7 @@ def search(query: str, k: int = 5, settings: Settings | None = None, mode: str =
         raise UserError("k must be at least 1")
     if mode not in ("hybrid", "dense", "lexical"):
         raise UserError(f"unknown search mode {mode!r} (hybrid, dense or lexical)")
-    return open_library(settings or Settings()).search(check_text(query), k=k, mode=mode)
+    return open_library(settings or Settings()).search(validated_text(query), k=k, mode=mode)
 
 
 def list_posts(settings: Settings | None = None) -> list[Post]:
@@ -112,7 +112,7 @@ def run(
     from casework.orchestrator.trace import TraceRecorder
 
     settings = settings or Settings()
-    task = check_text(task, "task", limit=MAX_TASK_CHARS)
+    task = validated_text(task, "task", limit=MAX_TASK_CHARS)
     flow = flow or default_flow()
     if human and getattr(flow, "branches", None):
         raise UserError("--human and --parallel do not go together: a person reviews one handoff at a time")
@@ -215,16 +215,16 @@ def list_runs(settings: Settings | None = None):
 
 def summarize(topic: str, settings: Settings | None = None, **options) -> Report:
     """Summarize the posts on a topic (the summarizer with the case worker around it)."""
-    return run(f"summarize: {check_text(topic, 'topic')}", settings, **options)
+    return run(f"summarize: {validated_text(topic, 'topic')}", settings, **options)
 
 
 def check(claim: str, settings: Settings | None = None, **options) -> Report:
     """Fact-check a claim against the corpus."""
-    return run(f"fact-check: {check_text(claim, 'claim')}", settings, **options)
+    return run(f"fact-check: {validated_text(claim, 'claim')}", settings, **options)
 
 
-def check_summary(report: Report) -> CheckReport:
-    """The overall verdict of a fact-check report: refuted if any statement is, supported if all are."""
+def claim_verdict(report: Report) -> CheckReport:
+    """A fact-check report as one verdict on the claim: refuted if any statement is, supported if all are."""
     label = overall_label([v.verdict for v in report.verdicts])
     parts = deciding(report.verdicts, label)
     return CheckReport(
@@ -240,7 +240,7 @@ def check_summary(report: Report) -> CheckReport:
 
 def cite(text: str, settings: Settings | None = None, **options) -> Report:
     """Find corpus sources for each sentence of a text."""
-    return run(f"find sources for: {check_text(text, 'text', limit=MAX_TEXT_CHARS)}", settings, **options)
+    return run(f"find sources for: {validated_text(text, 'text', limit=MAX_TEXT_CHARS)}", settings, **options)
 
 
 __all__ = [
@@ -249,7 +249,7 @@ __all__ = [
     "Report",
     "Settings",
     "check",
-    "check_text",
+    "validated_text",
     "cite",
     "default_flow",
     "export_trace",

@@ -306,7 +306,7 @@ def check(
     _report(
         api.check(_read(claim, api.MAX_QUERY_CHARS), settings),
         as_json,
-        lambda report: api.check_summary(report).model_dump(),
+        lambda report: api.claim_verdict(report).model_dump(),
     )
 
 

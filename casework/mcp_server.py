@@ -148,7 +148,7 @@ def build(settings: Settings) -> MCPServer:
         "statement is), with the evidence. " + OFFLINE
     )
     def check(claim: Text) -> CheckReport:
-        return api.check_summary(workspace.case(api.check, claim))
+        return api.claim_verdict(workspace.case(api.check, claim))
 
     @server.tool(
         description="The citation finder: for each sentence of a text, the corpus sentences that "

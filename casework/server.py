@@ -88,7 +88,7 @@ def served_node(agent: Agent, limits: Limits):
 
     def node(state: ServedCase, runtime: Runtime[RunOptions]) -> Command:
         if not state.handoffs:  # the task is checked as the terminal checks it: empty or too long fails here
-            api.check_text(state.task, "task", limit=api.MAX_TASK_CHARS)
+            api.validated_text(state.task, "task", limit=api.MAX_TASK_CHARS)
         options = runtime.context or RunOptions()
         run_id = get_config()["configurable"]["thread_id"]
         recorder = TraceRecorder(

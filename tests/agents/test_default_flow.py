@@ -45,7 +45,7 @@ def test_a_fact_check_goes_to_the_fact_checker_only(settings):
 
 def test_a_changed_year_is_refuted(settings):
     report = casework.check("애자일 선언문은 1995년에 발표되었다", settings)
-    assert casework.api.check_summary(report).verdict == "REFUTED"
+    assert casework.api.claim_verdict(report).verdict == "REFUTED"
 
 
 def test_find_sources_cites_and_abstains(settings):
@@ -105,4 +105,4 @@ def test_the_cli_the_agent_and_the_skill_judge_a_claim_the_same_way(settings, li
     assert [(v.statement, v.verdict, v.reason) for v in report.verdicts] == [
         (v.statement, v.verdict, v.reason) for v in direct
     ]
-    assert api.check_summary(report).verdict == overall(direct).verdict == "REFUTED"
+    assert api.claim_verdict(report).verdict == overall(direct).verdict == "REFUTED"

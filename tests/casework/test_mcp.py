@@ -100,7 +100,7 @@ async def test_tools_check_korean_and_english_claims_run_the_main_job_and_show_i
 
     for claim, result in checked.items():  # the same as the Python API, run id aside
         assert without_run_id(result) == without_run_id(
-            api.check_summary(api.check(claim, workspace)).model_dump()
+            api.claim_verdict(api.check(claim, workspace)).model_dump()
         )
         assert {e["title"] for e in result["evidence"]} & AGILE_TITLES
         assert api.trace(result["run_id"], workspace).task == f"fact-check: {claim}"
