@@ -1,30 +1,46 @@
-"""Summary bench: key-point coverage of extractive summaries, on the selected posts and on the labelled ones.
+"""Summary bench: key-point coverage of the summaries users get, at the budget, beside baselines.
 
-    python -m bench summaries [--json] [--data FILE] [--home DIR] [--max-sentences N] [--check]
+    python -m bench summaries [--json] [--split dev|test|both] [--home DIR] [--check]
 
-Reads bench/data/summaries.jsonl ({"request", "lang", "titles", "key_points": [{"point",
-"keywords": [[alternative, ...], ...]}]}). A key point is covered when one summary sentence
-contains, case-insensitively, at least one alternative of every keyword group. Each request is
-summarised twice: on select_posts(topic_of(request)) ("selected") and on its labelled titles
-("labelled", which isolates the summarizer from selection errors); the request is the focus.
-Not handled: paraphrases the keyword lists do not foresee, or judging fluency.
+Reads the summary requests of each split (dev: bench/data/dev/summaries.jsonl or
+bench/data/summaries.jsonl; test: bench/data/test/summaries.jsonl, frozen) as {"request", "lang",
+"titles", "key_points": [{"point", "keywords": [[alternative, ...], ...]}]}. A key point is covered
+when one summary sentence contains, case-insensitively, an alternative of every keyword group.
+Each request goes through `casework.api.summarize` (what `casework summarize` runs: selection,
+summary, checks); coverage is scored on the summary's sentences. Beside it, on the same posts:
+lead-3 (each post's first three sentences), lead and random at equal length (as many sentences
+from each post as the summary took; random is the mean of 20 draws). Length is reported in
+sentences (total and the most from one post) and characters, against the budget.
+Not handled: paraphrases the keyword lists do not foresee, fluency, the order of the sentences.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import tempfile
+from collections import Counter
 from pathlib import Path
 
-from bench.options import data_missing, quality_parser
+from bench.options import quality_parser
 from bench.topics import gold_ids, load_rows
+from casework import api
 from casework.config import Settings
-from casework.skills.selection import select_posts, topic_of
-from casework.skills.summarize import summarize
+from casework.skills.summarize import MOST, PER_POST_MOST
 from casework.workspace import open_library
 
-DATA = Path(__file__).parent / "data" / "summaries.jsonl"
-TARGET = 0.7
+DATA = Path(__file__).parent / "data"
+SPLITS = {
+    "dev": [DATA / "dev" / "summaries.jsonl", DATA / "summaries.jsonl"],
+    "test": [DATA / "test" / "summaries.jsonl"],
+}
+TARGET = 0.75
+DRAWS = 20
+
+
+def split_file(split: str) -> Path | None:
+    """The labelled file of a split: the first of its known places that exists."""
+    return next((path for path in SPLITS[split] if path.exists()), None)
 
 
 def covered(point: dict, sentences: list[str]) -> bool:
@@ -34,109 +50,131 @@ def covered(point: dict, sentences: list[str]) -> bool:
     )
 
 
-def score_request(library, row: dict, post_ids: list[str], max_sentences: int) -> dict:
-    """Coverage of one request's key points by a summary of the given posts."""
-    summary = summarize(library, post_ids, focus=row["request"], max_sentences=max_sentences)
-    texts = [s.text for s in summary]
-    hits = [covered(p, texts) for p in row["key_points"]]
-    source_chars = sum(len(library.posts[pid].post.text) for pid in set(post_ids) if pid in library.posts)
+def coverage_of(points: list[dict], sentences: list[str]) -> int:
+    return sum(covered(p, sentences) for p in points)
+
+
+def baselines(library, points: list[dict], counts: dict[str, int], seed: int) -> dict:
+    """Covered points of lead-3, and of lead and random with the summary's sentences per post."""
+    texts = {pid: [s.text for s in library.posts[pid].sentences] for pid in counts}
+    lead3 = [t for pid in counts for t in texts[pid][:3]]
+    lead = [t for pid, n in counts.items() for t in texts[pid][:n]]
+    rng = random.Random(seed)
+    draws = [
+        coverage_of(
+            points, [t for pid, n in counts.items() for t in rng.sample(texts[pid], min(n, len(texts[pid])))]
+        )
+        for _ in range(DRAWS)
+    ]
     return {
-        "covered": sum(hits),
-        "points": len(hits),
-        "coverage": round(sum(hits) / len(hits), 4) if hits else 0.0,
+        "lead3": coverage_of(points, lead3),
+        "lead3_sentences": len(lead3),
+        "lead": coverage_of(points, lead),
+        "random": sum(draws) / DRAWS,
+    }
+
+
+def score_request(library, settings: Settings, row: dict, seed: int) -> dict:
+    """One request through the API: its coverage, length and selection, with the baselines."""
+    report = api.summarize(row["request"], settings, record=False)
+    texts = [s.sentence for s in report.summary]
+    per_post = Counter(s.source.post_id for s in report.summary if s.source)
+    counts = {p["post_id"]: per_post.get(p["post_id"], 0) for p in report.posts}
+    points = row["key_points"]
+    return {
+        "request": row["request"],
+        "lang": row["lang"],
+        "selection_exact": set(counts) == gold_ids(library, row["titles"]),
+        "points": len(points),
+        "covered": coverage_of(points, texts),
         "sentences": len(texts),
+        "most_from_one_post": max(per_post.values(), default=0),
         "chars": sum(map(len, texts)),
-        "source_chars": source_chars,
-        "missed": [p["point"] for p, hit in zip(row["key_points"], hits) if not hit],
+        "baselines": baselines(library, points, counts, seed),
+        "missed": [p["point"] for p in points if not covered(p, texts)],
         "summary": texts,
     }
 
 
-def run(library, rows: list[dict], max_sentences: int) -> dict:
-    """Every figure of the bench, as a JSON-ready dict."""
-    results = []
-    for row in rows:
-        selected = select_posts(library, topic_of(row["request"]))
-        labelled = sorted(gold_ids(library, row["titles"]))
-        results.append(
-            {
-                "request": row["request"],
-                "lang": row["lang"],
-                "selection_exact": set(selected) == set(labelled),
-                "selected": score_request(library, row, selected, max_sentences),
-                "labelled": score_request(library, row, labelled, max_sentences),
-            }
-        )
-    overall = {
-        mode: round(
-            sum(r[mode]["covered"] for r in results) / max(1, sum(r[mode]["points"] for r in results)), 4
-        )
-        for mode in ("selected", "labelled")
-    }
-    selected = [r["selected"] for r in results]
-    length = {
-        "sentences": round(sum(r["sentences"] for r in selected) / max(1, len(selected)), 1),
-        "chars": round(sum(r["chars"] for r in selected) / max(1, len(selected))),
-        "ratio": round(
-            sum(r["chars"] for r in selected) / max(1, sum(r["source_chars"] for r in selected)), 3
-        ),
-    }
+def run_split(library, settings: Settings, rows: list[dict]) -> dict:
+    """Every figure of one split."""
+    results = [score_request(library, settings, row, seed) for seed, row in enumerate(rows)]
+    points = max(1, sum(r["points"] for r in results))
+    n = max(1, len(results))
+
+    def share(key: str) -> float:
+        return round(sum(r["baselines"][key] for r in results) / points, 4)
+
     return {
-        "requests": len(rows),
-        "max_sentences": max_sentences,
-        "coverage": overall,
-        "length": length,
-        "target": TARGET,
+        "requests": len(results),
+        "coverage": round(sum(r["covered"] for r in results) / points, 4),
+        "lead3": share("lead3"),
+        "lead": share("lead"),
+        "random": share("random"),
+        "sentences": round(sum(r["sentences"] for r in results) / n, 1),
+        "chars": round(sum(r["chars"] for r in results) / n),
+        "most_sentences": max((r["sentences"] for r in results), default=0),
+        "most_from_one_post": max((r["most_from_one_post"] for r in results), default=0),
+        "within_budget": all(
+            r["sentences"] <= MOST and r["most_from_one_post"] <= PER_POST_MOST for r in results
+        ),
+        "selection_exact": sum(r["selection_exact"] for r in results),
         "results": results,
     }
 
 
+def run(settings: Settings, splits: list[str]) -> dict:
+    library = open_library(settings)
+    report = {"budget": {"per_post": PER_POST_MOST, "summary": MOST}, "target": TARGET, "splits": {}}
+    for split in splits:
+        path = split_file(split)
+        if path is not None:
+            report["splits"][split] = run_split(library, settings, load_rows(path))
+    return report
+
+
 def markdown(report: dict) -> str:
-    """Per-request coverage, the overall figures and the missed points, as Markdown."""
-    size = report["max_sentences"] or "sized to the posts"
+    """Dev and test side by side, then per request, then the missed points."""
+    splits = report["splits"]
+    budget = report["budget"]
     lines = [
-        f"Summary bench: {report['requests']} requests, length {size}",
+        f"Summary bench (budget: {budget['per_post']} sentences a post, {budget['summary']} a summary)",
         "",
-        "| request | selection exact | selected | labelled | sentences | chars |",
-        "|---|---|---|---|---|---|",
+        "| split | requests | coverage | lead-3 | lead, equal length | random, equal length "
+        "| sentences | chars | most from one post | within budget |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for r in report["results"]:
+    for name, s in splits.items():
         lines.append(
-            f"| {r['request']} | {'yes' if r['selection_exact'] else 'no'} | "
-            f"{r['selected']['covered']}/{r['selected']['points']} | "
-            f"{r['labelled']['covered']}/{r['labelled']['points']} | "
-            f"{r['selected']['sentences']} | {r['selected']['chars']} |"
+            f"| {name} | {s['requests']} | **{s['coverage']:.3f}** | {s['lead3']:.3f} | {s['lead']:.3f} | "
+            f"{s['random']:.3f} | {s['sentences']} (max {s['most_sentences']}) | {s['chars']} | "
+            f"{s['most_from_one_post']} | {'yes' if s['within_budget'] else 'NO'} |"
         )
-    c, n = report["coverage"], report["length"]
-    coverage = f"**{c['selected']:.3f}** | **{c['labelled']:.3f}**"
-    lines.append(f"| **overall** | | {coverage} | {n['sentences']} | {n['chars']} |")
-    lines += [
-        "",
-        f"Summaries of the selected posts: {n['sentences']} sentences, {n['chars']} characters on average, "
-        f"{n['ratio']:.1%} of the posts' text.",
-    ]
-    lines += ["", "Missed key points (labelled posts):", ""]
-    lines += [f"- {r['request']}: {point}" for r in report["results"] for point in r["labelled"]["missed"]]
-    lines += [
-        "",
-        f"target coverage >= {report['target']}: {'met' if c['selected'] >= report['target'] else 'missed'}",
-    ]
+    for name, s in splits.items():
+        lines += ["", f"{name}:", "", "| request | selection exact | covered | lead-3 | random | sentences |"]
+        lines.append("|---|---|---|---|---|---|")
+        for r in s["results"]:
+            b = r["baselines"]
+            lines.append(
+                f"| {r['request']} | {'yes' if r['selection_exact'] else 'no'} | "
+                f"{r['covered']}/{r['points']} | {b['lead3']} | {b['random']:.1f} | {r['sentences']} |"
+            )
+        missed = [f"- {r['request']}: {p}" for r in s["results"] for p in r["missed"]]
+        lines += ["", f"Missed key points ({name}):", "", *missed] if missed else []
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
     parser = quality_parser("summaries", __doc__, DATA, "requests", "coverage")
-    parser.add_argument(
-        "--max-sentences",
-        type=int,
-        default=None,
-        help="summary length in sentences (default: sized to the posts, as the summarizer agent does)",
-    )
+    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     args = parser.parse_args(argv)
-    if data_missing("summaries", "requests", args.data):
-        return 1
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
     with tempfile.TemporaryDirectory(prefix="casework-bench-") as scratch:
-        library = open_library(Settings(home=args.home or Path(scratch)))
-        report = run(library, load_rows(args.data), args.max_sentences)
+        report = run(Settings(home=args.home or Path(scratch)), splits)
+    if not report["splits"]:
+        print("summaries bench: no summary requests found", file=__import__("sys").stderr)
+        return 1
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
-    return 1 if args.check and report["coverage"]["selected"] < TARGET else 0
+    test = report["splits"].get("test")
+    failed = test is not None and (test["coverage"] < TARGET or not test["within_budget"])
+    return 1 if args.check and failed else 0

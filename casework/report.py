@@ -20,6 +20,8 @@ class SourceRef(BaseModel):
 class ReportSentence(BaseModel):
     sentence: str
     citations: list[SourceRef]
+    source: SourceRef | None = None  # the post a summary or answer sentence comes from
+    quoted: bool = False  # True when the sentence is the post's own words (an extractive quote)
 
 
 class ReportEvidence(BaseModel):
@@ -81,7 +83,13 @@ def make_report(state: CaseState, run_id: str) -> Report:
         outcome=state.outcome or "paused",
         posts=[p.model_dump() for p in state.posts],
         summary=[
-            ReportSentence(sentence=s.text, citations=_sources(cited.get(s.text, []))) for s in state.summary
+            ReportSentence(
+                sentence=s.text,
+                citations=_sources(cited.get(s.text, [])),
+                source=SourceRef(post_id=s.post_id, title=s.title, quote=s.text),
+                quoted=s.quoted,
+            )
+            for s in state.summary
         ],
         verdicts=[
             ReportVerdict(

@@ -1,15 +1,15 @@
-"""Summary skills: an extractive summary of some posts, sentence by sentence, each traceable to its post.
+"""Summary skills: an extractive summary of some posts within a budget, thesis first, each sentence traceable.
 
 Sentences are scored by centrality (LexRank: PageRank over the idf-weighted cosine graph of their
 terms), by closeness to the post's title and, when a focus question is given, by closeness to it;
 MMR then picks central sentences that do not repeat each other, each post getting a share of the
 summary in proportion to its length. Sentences the writer flags as a point are lifted: Edmundson's cue
 words ("핵심", "본질", "결론") and the introduction of a term with its gloss in parentheses
-("오케스트레이션 계층(Orchestration layer)", "HBM(고대역폭 메모리)"), the way technical writing defines what it
-is about. Without a given length, the summary grows with the posts' size (about one sentence in six, 3-8
-a post, 15 at most). Fragments (short, headings, questions to the reader, list
-debris) are never picked, and discourse fillers at a sentence's start are dropped from its text.
-Choosing the posts of a topic lives in skills/selection.py.
+("오케스트레이션 계층(Orchestration layer)", "HBM(고대역폭 메모리)"), the way technical writing
+defines what it is about. The budget: 3-5 sentences a post by its size (one in six), 12 a summary.
+Within a post the sentence that states the thesis or conclusion comes first, the rest follow in
+reading order; posts keep their order. What may stand in a summary at all (no fragments, questions,
+glued lists or quoted chatter) is skills/sentences.py; choosing the posts of a topic is skills/selection.py.
 Not handled: abstraction (sentences are quoted, never rewritten or fused), resolving pronouns
 and references to earlier sentences ("이 패턴은 ..."), ordering across posts by argument.
 """
@@ -21,43 +21,32 @@ import re
 import numpy as np
 from pydantic import BaseModel
 
-from casework.engine.index import AnalyzedSentence
-from casework.engine.terms import ENGLISH_THEN_GLOSS, KOREAN_THEN_ENGLISH
 from casework.skills.selection import topic_of
+from casework.skills.sentences import DANGLING, clean, flags_point, is_fragment, stand_alone
 
-MIN_CHARS, MIN_TERMS, MAX_CHARS = 20, 3, 300
+__all__ = ["SummarySentence", "clean", "flags_point", "is_fragment", "summarize"]
+
 DAMPING, EDGE_MIN = 0.85, 0.05  # PageRank damping; weaker similarities are not edges
 MMR_LAMBDA, NEAR_DUPLICATE = (
     0.5,
     0.5,
 )  # relevance against redundancy; above this cosine a sentence repeats another
 PER_POST, PER_CANDIDATES, MOST = (
-    (3, 8),
+    (3, 5),
     6,
-    15,
-)  # length by size: 3-8 sentences a post (one per 6 candidates), 15 at most
+    12,
+)  # the budget: 3-5 sentences a post (one per 6 candidates), 12 at most
+PER_POST_MOST = PER_POST[1]
 CUE_WEIGHT = 0.5  # a sentence the writer flags as a point: a cue word or a term introduced with its gloss
-TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = (
-    0.3,
-    0.5,
-    2.0,
-    0.3,
-)  # key points are specific: specificity leads
-# A sentence opening on a reference to what came before does not stand alone out of its context.
-DANGLING = re.compile(
-    r"^(?:이|그|저|이런|그런|이러한|그러한|이는|이것은|이건|그건|앞서|앞선|위|다음으로|이때|즉|또한|또|게다가)[\s,]"
+TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 2.0, 0.3
+THESIS_WEIGHT = 0.5  # what puts a sentence first in its post: a conclusion or a stance on top of its score
+# A thesis or conclusion: the writer concludes (결국, 따라서), states a stance (생각합니다, 해야 합니다)
+# or names an essence.
+THESIS = re.compile(
+    r"결국|결론|따라서|그러므로|요약하면|한 줄로|핵심|본질|생각합니다|생각한다|"
+    r"해야 합니다|해야합니다|해야 한다|필요합니다|필요하다|중요합니다|중요하다|"
+    r"in short|conclusion|should|must"
 )
-# Fillers carry no content: with a comma they are always dropped, the bare ones only at a sentence start.
-FILLER = re.compile(
-    r"^(?:(?:뭐|음|자|사실|아|어|네|예|일단|솔직히|물론|근데|그런데|그리고|그래서|하지만|다만)\s*[,，]\s*"
-    r"|(?:아무튼|어쨌든|어쨌거나|그럼|그러니까|그러면|암튼|뭐랄까|근데|그리고)\s+)+"
-)
-SENTENCE_END = re.compile(r"(?:[.!。…]|[다요죠음함임])[\"'”’)\]]*$")
-# Edmundson's cue words: a writer flags the point, the essence, the summary or the conclusion.
-CUE = re.compile(
-    r"핵심|본질|요약하면|정리하면|결론|공통점|중요한 (?:것|점)|한 줄로|한마디로|결국|in short|the point|the key|essential"
-)
-LIST_DEBRIS = re.compile(r"^(?:[-•·*▶►→]|\d+[.)]|[①-⑳])\s*\S{0,12}$")
 
 
 class SummarySentence(BaseModel):
@@ -69,32 +58,7 @@ class SummarySentence(BaseModel):
     sentence_index: int
     start: int
     end: int
-
-
-def clean(text: str) -> str:
-    """A sentence without the discourse fillers it opens with ("뭐, ", "아무튼 ", "사실, ")."""
-    return FILLER.sub("", text).strip() or text
-
-
-def flags_point(text: str) -> bool:
-    """Whether the writer flags a sentence as a point: a cue word, or a term introduced with its gloss."""
-    return bool(
-        CUE.search(text.lower()) or KOREAN_THEN_ENGLISH.search(text) or ENGLISH_THEN_GLOSS.search(text)
-    )
-
-
-def is_fragment(sentence: AnalyzedSentence) -> bool:
-    """True for what should never stand in a summary: too short or long, few terms, questions, headings, debris."""
-    text = clean(sentence.text)
-    content = [t for t in sentence.terms if len(t) > 1 or t.isascii()]
-    return (
-        len(text) < MIN_CHARS
-        or len(text) > MAX_CHARS
-        or len(set(content)) < MIN_TERMS
-        or text.rstrip("\"'”’) ").endswith("?")
-        or not SENTENCE_END.search(text)
-        or bool(LIST_DEBRIS.match(text))
-    )
+    quoted: bool = False  # the post's own words (extractive), not a sentence a model wrote from it
 
 
 def tfidf(library, term_lists: list[list[str]]) -> np.ndarray:
@@ -130,17 +94,16 @@ def lexrank(similarity: np.ndarray) -> np.ndarray:
     return rank / rank.max() if rank.max() > 0 else rank
 
 
-def quotas(sizes: list[int], total: int) -> list[int]:
-    """Sentences per post in proportion to its candidate sentences (largest remainder), one each when room allows."""
+def quotas(sizes: list[int], total: int, most: int = PER_POST_MOST) -> list[int]:
+    """Sentences per post by its share of candidates (largest remainder), one each if room, `most` at most."""
     if not sizes or total <= 0:
         return [0] * len(sizes)
-    share = np.array(sizes, dtype=float) / max(1, sum(sizes)) * total
-    counts = np.minimum(np.maximum(np.floor(share), 1 if total >= len(sizes) else 0), sizes).astype(int)
-    for index in np.argsort(-(share - np.floor(share)), kind="stable"):
-        if counts.sum() >= total:
-            break
-        if counts[index] < sizes[index]:
-            counts[index] += 1
+    room = np.minimum(sizes, most)
+    share = np.array(sizes, dtype=float) / max(1, sum(sizes)) * min(total, int(room.sum()))
+    counts = np.minimum(np.maximum(np.floor(share), 1 if total >= len(sizes) else 0), room).astype(int)
+    while counts.sum() < min(total, room.sum()):
+        open_posts = np.flatnonzero(counts < room)
+        counts[open_posts[np.argmax((share - counts)[open_posts])]] += 1
     return [int(c) for c in counts]
 
 
@@ -153,14 +116,41 @@ def length_for(sizes: list[int]) -> int:
 def summarize(
     library, post_ids: list[str], focus: str = "", max_sentences: int | None = None
 ) -> list[SummarySentence]:
-    """An extractive summary of the posts: central, diverse sentences in post order; max_sentences None means by size."""
+    """An extractive summary, grouped by post, thesis first; max_sentences None: the budget by size."""
     posts = [library.posts[pid] for pid in dict.fromkeys(post_ids) if pid in library.posts]
     candidates = [(a, i, s) for a in posts for i, s in enumerate(a.sentences) if not is_fragment(s)]
     owner = [a.post.id for a, _, _ in candidates]
     sizes = [owner.count(a.post.id) for a in posts]
-    total = length_for(sizes) if max_sentences is None else max_sentences
+    total = length_for(sizes) if max_sentences is None else min(max_sentences, MOST)
     if not candidates or total <= 0:
         return []
+    texts = [stand_alone(s.text) for _, _, s in candidates]
+    score, similarity = scores(library, posts, candidates, texts, focus)
+    wanted = dict(zip((a.post.id for a in posts), quotas(sizes, total)))
+    chosen = mmr(score, similarity, owner, wanted)
+    thesis = score + THESIS_WEIGHT * np.array([bool(THESIS.search(t.lower())) for t in texts])
+    first = {}
+    for k in chosen:
+        if owner[k] not in first or thesis[k] > thesis[first[owner[k]]]:
+            first[owner[k]] = k
+    order = {a.post.id: n for n, a in enumerate(posts)}
+    picked = sorted(chosen, key=lambda k: (order[owner[k]], k != first[owner[k]], candidates[k][1]))
+    return [
+        SummarySentence(
+            text=texts[k],
+            post_id=candidates[k][0].post.id,
+            title=candidates[k][0].post.title,
+            sentence_index=candidates[k][1],
+            start=candidates[k][2].start,
+            end=candidates[k][2].end,
+            quoted=True,
+        )
+        for k in picked
+    ]
+
+
+def scores(library, posts, candidates, texts: list[str], focus: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each candidate's worth (centrality, title, focus, specific content, flags) and their similarity."""
     vectors = tfidf(
         library,
         [s.terms for _, _, s in candidates]
@@ -174,8 +164,8 @@ def summarize(
         [sentences[k] @ titles[title_row[a.post.id]] for k, (a, _, _) in enumerate(candidates)]
     )
     specific = np.array([specificity(library, s.terms) for _, _, s in candidates])
-    dangling = np.array([bool(DANGLING.match(clean(s.text))) for _, _, s in candidates])
-    flagged = np.array([flags_point(clean(s.text)) for _, _, s in candidates])
+    dangling = np.array([bool(DANGLING.match(t)) for t in texts])
+    flagged = np.array([flags_point(t) for t in texts])
     score = (
         score
         + SPECIFIC_WEIGHT * specific / max(1e-9, specific.max())
@@ -183,27 +173,13 @@ def summarize(
         + CUE_WEIGHT * flagged
     )
     if focus.strip():
-        score = score + FOCUS_WEIGHT * (sentences @ focus_vector) / max(
-            1e-9, float((sentences @ focus_vector).max())
-        )
-    wanted = dict(zip(title_row, quotas(sizes, total)))
-    chosen = mmr(score, similarity, owner, wanted)
-    picked = sorted(chosen, key=lambda k: (posts.index(candidates[k][0]), candidates[k][1]))
-    return [
-        SummarySentence(
-            text=clean(s.text),
-            post_id=a.post.id,
-            title=a.post.title,
-            sentence_index=i,
-            start=s.start,
-            end=s.end,
-        )
-        for a, i, s in (candidates[k] for k in picked)
-    ]
+        closeness = sentences @ focus_vector
+        score = score + FOCUS_WEIGHT * closeness / max(1e-9, float(closeness.max()))
+    return score, similarity
 
 
 def mmr(score: np.ndarray, similarity: np.ndarray, owner: list[str], wanted: dict[str, int]) -> list[int]:
-    """Maximal marginal relevance within each post's quota; near-duplicates of a chosen sentence are never taken."""
+    """Maximal marginal relevance within each post's quota; never a near-duplicate of a chosen one."""
     chosen: list[int] = []
     left = dict(wanted)
     while any(left.values()):

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from casework.engine.index import AnalyzedSentence
 from casework.skills.selection import select_posts, topic_of
-from casework.skills.summarize import clean, flags_point, is_fragment, summarize, tfidf
+from casework.skills.summarize import (
+    MOST,
+    PER_POST_MOST,
+    THESIS,
+    clean,
+    flags_point,
+    is_fragment,
+    quotas,
+    summarize,
+    tfidf,
+)
 
 AGILE_TITLES = {"애자일(Agile) : 우리가 실패하는 이유", "애자일(Agile) : 성공하는 프로젝트들의 비결"}
 
@@ -63,9 +75,14 @@ def test_summary_respects_length_and_covers_both_posts(library, agile_summary):
     assert summarize(library, [], max_sentences=4) == []
 
 
-def test_summary_is_in_reading_order_without_near_duplicates(library, agile_summary):
+def test_summary_is_grouped_by_post_thesis_first_then_in_reading_order_without_near_duplicates(
+    library, agile_summary
+):
     order = [(agile_ids(library).index(s.post_id), s.sentence_index) for s in agile_summary]
-    assert [pid for pid, _ in order] == sorted(pid for pid, _ in order)
+    assert [post for post, _ in order] == sorted(post for post, _ in order)  # grouped by post
+    for post in {post for post, _ in order}:
+        rest = [index for p, index in order if p == post][1:]
+        assert rest == sorted(rest)  # after the opening sentence, the post's own order
     vectors = tfidf(
         library, [library.posts[s.post_id].sentences[s.sentence_index].terms for s in agile_summary]
     )
@@ -73,6 +90,23 @@ def test_summary_is_in_reading_order_without_near_duplicates(library, agile_summ
     for i in range(len(agile_summary)):
         for j in range(i + 1, len(agile_summary)):
             assert similarity[i, j] < 0.5
+
+
+def test_a_post_summary_opens_on_its_conclusion_not_on_the_first_sentence_picked(library):
+    summary = summarize(library, agile_ids(library)[:1] + agile_ids(library)[1:], max_sentences=10)
+    for post in {s.post_id for s in summary}:
+        mine = [s for s in summary if s.post_id == post]
+        if len(mine) > 1 and any(THESIS.search(s.text.lower()) for s in mine):
+            assert THESIS.search(mine[0].text.lower()), [s.text for s in mine]
+
+
+def test_summaries_keep_the_budget_of_five_sentences_a_post_and_twelve_in_all(library):
+    every = list(library.posts)
+    summary = summarize(library, every[:6])
+    assert len(summary) <= MOST == 12
+    assert max(Counter(s.post_id for s in summary).values()) <= PER_POST_MOST == 5
+    assert len(summarize(library, every[:6], max_sentences=40)) <= MOST
+    assert quotas([50, 2, 30], 12) == [5, 2, 5]
 
 
 def test_summary_sentences_are_neither_fragments_nor_open_with_fillers(library, agile_summary):
@@ -117,12 +151,12 @@ def test_fragments_are_recognised(text, terms):
 
 
 def test_summary_length_by_size_grows_with_the_posts_and_stays_capped(library):
-    from casework.skills.summarize import MOST, length_for
+    from casework.skills.summarize import length_for
 
     assert (
         length_for([6]) == 3
         and length_for([30]) == 5
-        and length_for([60]) == 8
+        and length_for([60]) == 5
         and length_for([90, 90, 90]) == MOST
     )
     assert length_for([2]) == 2  # never more than a post's candidate sentences

@@ -1,0 +1,74 @@
+"""What may stand in a summary or an answer: whole statements, not chatter, glued lists or labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from casework.skills.sentences import is_chatter, is_glued, stand_alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "자율성(Automony) 이 단어를 보면 거품부터 무는 사람들이 있습니다. "
+        "“아니, 우리 회사는 꼰대 회사여서 자율은 상상도 못 한다고요.”, "
+        "“아니, 누군 안 해본 줄 알아?” 같이 말이다.",
+        "“이건 그냥 해보는 말이 아니라 정말 해야 하는 말입니다”라고 했다.",
+    ],
+)
+def test_quoted_chatter_is_recognised(text):
+    assert is_chatter(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "애자일을 한 줄로 요약하면 “짧은 주기로 일을 쪼개서 빠르게 진행해보고, "
+        "피드백을 받아서 지속적인 개선을 하는 방식”입니다.",
+        'Jim Keller는 "Nvidia가 AI 시대의 IBM이 되어가고 있다"고 말했습니다.',
+        "애자일의 본질은 ‘자율과 방향성(Autonomy & Alignment)’에 있습니다.",
+    ],
+)
+def test_a_quote_the_writer_makes_the_point_of_is_not_chatter(text):
+    assert not is_chatter(text)
+
+
+@pytest.mark.parametrize(
+    "text, glued",
+    [
+        (
+            "마이크로 매니징 일의 목적이 납득이 안 되는 일 일을 위한 일, "
+            "보고를 위한 보고 하기 싫은 일 등등 (물론 더 있을 것이다.",
+            True,
+        ),
+        (
+            "1단계 : Intent(의도) → 2단계 : Wayfinding(이해) → 3단계 : Using(사용) 각 단계 별로 정리합니다.",
+            True,
+        ),
+        ("예시: 월초 고객 수: 1,000명 월말 고객 수: 980명 신규 고객 수: 30명입니다.", True),
+        ("AI 서버는 전통적인 CPU에 비해 3-4배 더 많은 전력을 필요로 합니다.", False),
+    ],
+)
+def test_lists_the_splitter_glued_into_one_sentence_are_recognised(text, glued):
+    assert is_glued(text) is glued
+
+
+@pytest.mark.parametrize(
+    "text, alone",
+    [
+        (
+            "쌓여있는 문제점 노동 문제: "
+            "고령화와 낮은 출산율로 인해 노동력 부족과 생산성 정체가 문제로 지적됩니다.",
+            "고령화와 낮은 출산율로 인해 노동력 부족과 생산성 정체가 문제로 지적됩니다.",
+        ),
+        ("뭐, 이건 애자일의 이야기입니다.", "이건 애자일의 이야기입니다."),
+        (
+            "알려진 데이터에서 통찰을 도출하는 작업 (예: 여러 데이터에서 트렌드 찾기).",
+            "알려진 데이터에서 통찰을 도출하는 작업 (예: 여러 데이터에서 트렌드 찾기).",
+        ),
+        ("예시: 짧다.", "예시: 짧다."),  # what follows the label is too short to stand alone
+    ],
+)
+def test_a_sentence_stands_alone_without_its_label_or_filler_and_stays_verbatim(text, alone):
+    assert stand_alone(text) == alone
+    assert alone in text
