@@ -1,5 +1,6 @@
 """The built-in agents, one per file, and the default flow that wires them."""
 
+from casework.agents.answerer import answerer
 from casework.agents.case import Case
 from casework.agents.case_worker import PLANS, case_worker
 from casework.agents.citation_finder import citation_finder
@@ -10,8 +11,8 @@ from casework.orchestrator.parallel import ParallelFlow, in_parallel
 
 
 def default_flow() -> Flow:
-    """Case worker, summarizer, fact-checker and citation finder, with the case worker's plans."""
-    agents = [case_worker(), summarizer(), fact_checker(), citation_finder()]
+    """Case worker, summarizer, answerer, fact-checker and citation finder, with the case worker's plans."""
+    agents = [case_worker(), summarizer(), answerer(), fact_checker(), citation_finder()]
     return Flow(
         agents={agent.name: agent for agent in agents},
         plans={k: list(v) for k, v in PLANS.items()},
@@ -26,6 +27,7 @@ def parallel_flow() -> ParallelFlow:
 
 __all__ = [
     "Case",
+    "answerer",
     "case_worker",
     "citation_finder",
     "default_flow",

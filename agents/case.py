@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from casework.orchestrator.state import CaseState
 from casework.skills.citations import CitedSentence
+from casework.skills.crosscheck import CrossCheck
 from casework.skills.evidence import Verdict
 from casework.skills.intent import Intent
 from casework.skills.summarize import SummarySentence
@@ -21,12 +22,15 @@ class PostRef(BaseModel):
 
 
 class Case(CaseState):
-    """A case of the built-in flow: what was asked, which posts, the summary, verdicts and citations."""
+    """A case of the built-in flow: what was asked, which posts, the summary or answer, checks, citations."""
 
     intent: Intent | None = None
     posts: list[PostRef] = Field(default_factory=list)
     summary: list[SummarySentence] = Field(default_factory=list)
     verdicts: list[Verdict] = Field(default_factory=list)
+    checks: list[CrossCheck] = Field(
+        default_factory=list, description="Quoted sentences against other posts."
+    )
     citations: list[CitedSentence] = Field(default_factory=list)
 
     def subject(self) -> str:

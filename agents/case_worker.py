@@ -18,12 +18,13 @@ from casework.skills.llm import replan, route_task
 NAME = "case_worker"
 PLANS = {
     "summarize": ["summarizer", "fact_checker", "citation_finder"],
-    "ask": ["summarizer", "citation_finder"],
+    "ask": ["answerer"],
     "check": ["fact_checker"],
     "cite": ["citation_finder"],
 }
 WHY = {
     "summarizer": "it selects the posts on the topic and writes the summary",
+    "answerer": "it finds the sentences that answer the question, in the posts that answer it",
     "fact_checker": "it checks statements against the corpus",
     "citation_finder": "it finds the corpus sentences that support the text",
 }
@@ -104,7 +105,7 @@ def specialists(tools: Tools) -> dict[str, str]:
 
 def compile_answer(state: Case) -> str:
     """The final answer in plain text: summary with numbered citations, verdicts, sources."""
-    if state.outcome == "no_posts" or (not state.summary and not state.verdicts and not state.citations):
+    if state.outcome in ("no_posts", "no_answer") or not (state.summary or state.verdicts or state.citations):
         return " ".join(state.notes) or "Nothing in the corpus answers this task."
     lines, sources = [], {}
     cited = {c.sentence: c.citations for c in state.citations}
@@ -112,6 +113,8 @@ def compile_answer(state: Case) -> str:
         numbers = []
         for citation in cited.get(sentence.text, []) or []:
             numbers.append(sources.setdefault(citation.post_id, (len(sources) + 1, citation.title))[0])
+        if sentence.quoted and not numbers:  # a quote's source is the post it is quoted from
+            numbers.append(sources.setdefault(sentence.post_id, (len(sources) + 1, sentence.title))[0])
         lines.append(sentence.text + "".join(f" [{n}]" for n in sorted(set(numbers))))
     if not state.summary:
         for cited_sentence in state.citations:

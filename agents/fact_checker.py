@@ -2,6 +2,10 @@
 
 Verdicts are SUPPORTED, REFUTED or NOT_ENOUGH_INFO, each with evidence sentences and a confidence.
 With a chat model, the model judges each statement from retrieved corpus sentences (same Verdict).
+A summary sentence quoted from a post is not judged against that post (it would always pass): it is
+cross-checked against the other posts instead (skills/crosscheck.py: corroborated, contradicted, or
+only in its source), offline. Sentences a model wrote are judged against the corpus, and that can fail.
+The handoff's `check` says which kind of check ran.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections import Counter
 from casework.agents.case import Case
 from casework.agents.thinking import model_of, think
 from casework.orchestrator.agent import Agent, Tools, Turn
+from casework.skills.crosscheck import cross_check, is_quote
 from casework.skills.evidence import check_statement, split_claims
 from casework.skills.llm import judge_statement
 from casework.skills.reading import search_sentences
@@ -20,11 +25,14 @@ EVIDENCE = 8  # corpus sentences a model reads per statement
 
 
 def act(state: Case, tools: Tools) -> Turn:
-    """Check every summary sentence, or every atomic statement of the claim in the task."""
+    """Cross-check quoted summary sentences, judge written ones, or judge the atomic statements of a claim."""
+    quoted = [tools.use(is_quote, tools.library, s) for s in state.summary]  # found where it says, or judged
+    checks = [tools.use(cross_check, tools.library, s) for s, q in zip(state.summary, quoted) if q]
+    written = [s.text for s, q in zip(state.summary, quoted) if not q]
     # A claim's statements are judged with the whole claim as context, as `check_claim` does: one path
     # for the CLI, the API, this agent and the bench. A summary sentence is a claim of its own.
     claim = "" if state.summary else state.intent.text
-    statements = [s.text for s in state.summary] or tools.use(split_claims, claim)
+    statements = written if state.summary else tools.use(split_claims, claim)
     verdicts = [
         think(
             tools,
@@ -35,6 +43,14 @@ def act(state: Case, tools: Tools) -> Turn:
         )
         for statement in statements
     ]
+    for check in checks:  # the trace shows the kind of check: a finding about other posts, not a verdict
+        tools.emit(
+            "verdict",
+            statement=check.statement,
+            verdict=check.finding,
+            confidence=check.confidence,
+            reason=check.reason,
+        )
     for verdict in verdicts:
         tools.emit(
             "verdict",
@@ -43,13 +59,19 @@ def act(state: Case, tools: Tools) -> Turn:
             confidence=verdict.confidence,
             reason=verdict.reason,
         )
-    counts = Counter(v.verdict for v in verdicts)
+    counts = Counter(v.verdict for v in verdicts) + Counter(c.finding for c in checks)
     tally = ", ".join(f"{n} {label.lower().replace('_', ' ')}" for label, n in sorted(counts.items()))
-    what = "summary sentence(s)" if state.summary else "statement(s)"
+    parts = [f"{len(checks)} quoted sentence(s) against the other posts"] if checks else []
+    if verdicts or not checks:
+        what = "written sentence(s)" if state.summary else "statement(s)"
+        parts.append(f"{len(verdicts)} {what} against the corpus")
+    kinds = (["against the other posts"] if checks else []) + (["against the corpus"] if verdicts else [])
+    update = {**({"checks": checks} if checks else {}), "verdicts": verdicts}  # verdicts: [] for quotes
     return tools.pass_on(
-        f"Checked {len(verdicts)} {what}: {tally}.",
-        {"verdicts": verdicts},
-        statements=len(statements),
+        f"Checked {' and '.join(parts)}: {tally or 'nothing to check'}.",
+        update,
+        check=" and ".join(kinds) or "none",
+        statements=len(statements) + len(checks),
         **{label.lower(): n for label, n in counts.items()},
     )
 
@@ -64,7 +86,7 @@ def fact_checker() -> Agent:
     return Agent(
         name=NAME,
         description="Judges statements against the corpus: supported, refuted or not enough info.",
-        skills=[split_claims, check_statement, search_sentences, judge_statement],
+        skills=[split_claims, check_statement, is_quote, cross_check, search_sentences, judge_statement],
         handoffs=["citation_finder", "case_worker"],
         act=act,
     )

@@ -1,5 +1,11 @@
-"""How a report reads in the terminal: summary with numbered citations (a page's section named), verdicts,
-sources, route."""
+"""How a report reads in the terminal: summary or answer with numbered sources (a page's section named),
+verdicts, route.
+
+A quoted sentence is shown as a quote with its post; what the fact-checker found in the *other*
+posts stands beside it (= corroborated, ≠ contradicted, · only in its source), never a "✓ supported"
+that only its own post could give. Sentences a model wrote carry their verdict against the corpus.
+A summary of several posts is grouped under their titles; an answer is ranked, most relevant first.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,12 @@ from casework.engine.markdown import place
 from casework.report import Report
 
 COLORS = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}
+VERDICT_SYMBOLS = {
+    "SUPPORTED": "[green]✓[/green]",
+    "REFUTED": "[red]✗[/red]",
+    "NOT_ENOUGH_INFO": "[yellow]?[/yellow]",
+}
+FINDING_SYMBOLS = {"corroborated": "[green]=[/green]", "contradicted": "[red]≠[/red]", "only_in_source": "·"}
 
 
 def print_report(report: Report, console: Console) -> None:
@@ -26,17 +38,8 @@ def print_report(report: Report, console: Console) -> None:
             f"[bold]Posts[/bold] ({len(report.posts)}): "
             + "; ".join(escape(p["title"]) for p in report.posts)
         )
-    checked = {v.statement: v.verdict for v in report.verdicts}
     if report.summary:
-        console.print("[bold]Summary[/bold]  [dim](✓ supported, ✗ refuted, ? not enough info)[/dim]")
-        for s in report.summary:
-            label = checked.get(s.sentence, "")
-            symbol = {
-                "SUPPORTED": "[green]✓[/green]",
-                "REFUTED": "[red]✗[/red]",
-                "NOT_ENOUGH_INFO": "[yellow]?[/yellow]",
-            }.get(label, "•")
-            console.print(f"  {symbol} {escape(s.sentence)}{mark(s.citations)}")
+        print_sentences(report, console, lambda title: numbers.setdefault(title, len(numbers) + 1), mark)
     elif report.citations:
         console.print("[bold]Sources[/bold]")
         for s in report.citations:
@@ -58,3 +61,44 @@ def print_report(report: Report, console: Console) -> None:
     console.print(
         f"[dim]route: {' → '.join(report.route)}  ·  run {report.run_id}  ·  {report.outcome}[/dim]"
     )
+
+
+def print_sentences(report: Report, console: Console, number, mark) -> None:
+    """The summary grouped by post (or the answer, ranked), quotes as quotes with what other posts say."""
+    checks = {c.statement: c for c in report.checks}
+    verdicts = {v.statement: v.verdict for v in report.verdicts}
+    quoted = all(s.quoted for s in report.summary)
+    posts = len({s.source.title for s in report.summary if s.source})
+    if report.kind == "ask":
+        console.print("[bold]Answer[/bold]  [dim](the sentences that answer, most relevant first)[/dim]")
+    elif quoted:
+        console.print(
+            f"[bold]Summary[/bold]  [dim]({len(report.summary)} sentences quoted from {posts} post(s); "
+            "checked against the other posts: = corroborated, ≠ contradicted, · only in its source)[/dim]"
+        )
+    else:
+        console.print(
+            "[bold]Summary[/bold]  "
+            "[dim](written from the posts: ✓ supported, ✗ refuted, ? not enough info)[/dim]"
+        )
+    title = None
+    for rank, s in enumerate(report.summary, 1):
+        if report.kind != "ask" and s.source and s.source.title != title:
+            title = s.source.title
+            console.print(f"  [bold]{escape(title)}[/bold] [{number(title)}]")
+        if not s.quoted:
+            symbol = VERDICT_SYMBOLS.get(verdicts.get(s.sentence, ""), "•")
+            console.print(f"    {symbol} {escape(s.sentence)}{mark(s.citations)}")
+            continue
+        check = checks.get(s.sentence)
+        lead = (
+            f"{rank}." if report.kind == "ask" else FINDING_SYMBOLS.get(check.finding if check else "", "·")
+        )
+        source = f" [{number(s.source.title)}]" if report.kind == "ask" and s.source else ""
+        console.print(f"    {lead} “{escape(s.sentence)}”{source}")
+        if check and check.evidence:
+            other = check.evidence[0]
+            says = "says so too" if check.finding == "corroborated" else "says otherwise"
+            console.print(
+                f"      [dim][{number(other.title)}] {says}: “{escape(other.sentence[:140])}”[/dim]"
+            )

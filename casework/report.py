@@ -38,6 +38,16 @@ class ReportVerdict(BaseModel):
     evidence: list[ReportEvidence]
 
 
+class ReportCheck(BaseModel):
+    """A quoted summary sentence checked against the other posts (never against its own)."""
+
+    statement: str
+    source: SourceRef  # the post it is quoted from
+    finding: str  # corroborated, contradicted or only_in_source
+    reason: str
+    evidence: list[ReportEvidence]  # the other post's sentence that corroborates or conflicts
+
+
 class Report(BaseModel):
     """One finished (or paused) case. Schema version 1."""
 
@@ -49,6 +59,7 @@ class Report(BaseModel):
     summary: list[ReportSentence]
     verdicts: list[ReportVerdict]
     citations: list[ReportSentence]
+    checks: list[ReportCheck] = []
     route: list[str]
     answer: str
     notes: list[str]
@@ -105,6 +116,18 @@ def make_report(state: CaseState, run_id: str) -> Report:
         ],
         citations=[
             ReportSentence(sentence=c.sentence, citations=_sources(c.citations)) for c in state.citations
+        ],
+        checks=[
+            ReportCheck(
+                statement=c.statement,
+                source=SourceRef(post_id=c.post_id, title=c.title, quote=c.statement),
+                finding=c.finding,
+                reason=c.reason,
+                evidence=[
+                    ReportEvidence(post_id=e.post_id, title=e.title, sentence=e.sentence) for e in c.evidence
+                ],
+            )
+            for c in state.checks
         ],
         route=route(state),
         answer=state.answer,

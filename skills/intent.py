@@ -1,7 +1,10 @@
 """Intent skills: what a task asks for (summarize, fact-check, find sources, answer), and about what.
 
 A deterministic parser of Korean and English task phrasings: an explicit prefix ("fact-check:",
-"find sources for:", "요약:") wins; otherwise request verbs and question marks decide. The case
+"find sources for:", "요약:") wins; otherwise request verbs decide, then question words and
+endings (무엇, 왜, 어떻게, 뭐야, …나요?, what, why, how, does …) make it a question ("ask"). A question
+about what the blog says on a topic ("what does the blog say about X?", "X에 대해 뭐라고 해?") asks for
+a summary of the topic, not for one answer. The case
 worker calls it through one seam, so an LLM or a person can take its place.
 Not handled: tasks that ask for two things at once (the first match wins).
 """
@@ -45,8 +48,15 @@ PATTERNS: list[tuple[Kind, re.Pattern]] = [
     ),
 ]
 QUESTION = re.compile(
-    r"\?\s*$|^\s*(what|why|how|who|when|where|which|does|do|is|are|can)\b|"
-    r"(무엇|뭐|왜|어떻게|어떤|누가|언제|어디|생각하|인가요|일까|나요)",
+    r"\?\s*$|^\s*(what|why|how|who|when|where|which|does|do|did|is|are|was|were|can|could|should)\b|"
+    r"(무엇|뭐|왜|어떻게|어떤|무슨|누가|누구|언제|어디|얼마|몇|생각하|인가요|일까|나요|니\s*$|까\s*$)",
+    re.I,
+)
+# "What does the blog say about X?": a request for what the posts say on X, i.e. a summary.
+ABOUT_TOPIC = re.compile(
+    r"^\s*(?:what|tell me what)\s+(?:does|do|did)\s+(?:the\s+|this\s+)?"
+    r"(?:blog|posts?|articles?|corpus|writers?|authors?)\s+(?:say|write|cover)s?\s+(?:about|on)\b|"
+    r"에\s*(?:대해서?|관해서?)\s*(?:뭐라고|무엇을|뭘)\s*(?:말|이야기|얘기|쓰|썼|하|해|했)",
     re.I,
 )
 
@@ -65,5 +75,5 @@ def parse_intent(task: str) -> Intent:
         subject = pattern.sub("", task, count=1).strip(" :") if pattern.search(task) else None
         if subject:
             return Intent(kind=kind, text=subject, language=language_of(subject))
-    kind: Kind = "ask" if QUESTION.search(task) else "summarize"
+    kind: Kind = "ask" if QUESTION.search(task) and not ABOUT_TOPIC.search(task) else "summarize"
     return Intent(kind=kind, text=task.strip(), language=language_of(task))

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 import casework
+from casework.render import print_report
 from casework.report import Report
 from casework.skills.summarize import MOST
 
@@ -31,9 +33,25 @@ def test_summarize_selects_exactly_the_agile_posts_and_cites_every_sentence(agil
     for sentence in agile.summary:
         assert sentence.citations, sentence.sentence
         assert sentence.citations[0].title in AGILE
-    assert len(agile.verdicts) == len(agile.summary)
-    assert all(v.verdict == "SUPPORTED" for v in agile.verdicts)  # extractive sentences stand in the corpus
     assert "[1]" in agile.answer
+
+
+def test_no_quote_is_shown_supported_by_the_post_it_was_copied_from(agile):
+    assert agile.summary and all(s.quoted for s in agile.summary)
+    assert agile.verdicts == []  # a quote is never judged against the post it was copied from
+    assert [c.statement for c in agile.checks] == [s.sentence for s in agile.summary]
+    for sentence, check in zip(agile.summary, agile.checks):
+        assert check.source.post_id == sentence.source.post_id
+        assert check.finding in {"corroborated", "contradicted", "only_in_source"}
+        assert bool(check.evidence) == (check.finding != "only_in_source")
+        assert all(e.post_id != check.source.post_id for e in check.evidence)  # other posts only
+    console = Console(record=True, width=2000)
+    print_report(agile, console)
+    shown = console.export_text()
+    assert "✓" not in shown and "supported" not in shown.lower()
+    assert all(f"“{s.sentence}”" in shown for s in agile.summary)  # quotes shown as quotes
+    for title in AGILE:  # grouped under the titles of their posts
+        assert title in shown
 
 
 def test_a_fact_check_goes_to_the_fact_checker_only(settings):
@@ -66,8 +84,19 @@ def test_find_sources_cites_and_abstains(settings):
 def test_a_question_is_answered_from_the_posts_it_is_about(settings):
     report = casework.run("what does the author think about SSM?", settings)
     assert report.kind == "ask"
-    assert report.route == ["case_worker", "summarizer", "citation_finder", "case_worker"]
-    assert any("SSM" in p["title"] for p in report.posts)
+    assert report.route == ["case_worker", "answerer", "case_worker"]
+    assert [p["title"] for p in report.posts] == [
+        "인공지능 모델 범람의 시대에 우리가 한 번 짚고 넘어가야할 SSM"
+    ]
+    assert 1 <= len(report.summary) <= 3 and all(s.quoted for s in report.summary)
+    assert "생각합니다" in report.summary[0].sentence  # what the author thinks comes first
+
+
+def test_a_question_nothing_answers_says_so(settings):
+    report = casework.run("What is the capital of Australia?", settings)
+    assert report.kind == "ask" and report.outcome == "no_answer"
+    assert report.summary == [] and report.posts == []
+    assert "Nothing in the corpus answers" in report.answer
 
 
 def test_a_topic_with_no_posts_says_so_and_writes_no_summary(settings):

@@ -1,0 +1,137 @@
+"""Answer skills: the few corpus sentences that answer a question, ranked, from the posts that answer it.
+
+A question's content terms are what is left once its question words are gone ("무엇인가요",
+"what does the author think"); each counts by its rarity (idf), and a term counts as found in a
+sentence through any of its glosses (SSM | State Space Models). A sentence's relevance is the share
+of the question's weight it holds, a term found only in its post's title or the two sentences
+before it counting for less (a sentence often leaves its subject to them), plus a little for the
+kind of content the question asks for (a cause for "why", a way for "how", a number for "how much").
+A post answers when its whole text holds most of the question's weight; only sentences of posts
+that answer, and close to the best one, are kept. When no post answers, nothing is returned.
+Not handled: answers spread over several sentences that each hold little of the question,
+questions whose words the corpus writes only in another language and no gloss links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casework.engine.terms import lemma, normalize
+from casework.skills.sentences import is_fragment, stand_alone
+from casework.skills.summarize import SummarySentence
+
+LIMIT = 3  # sentences in an answer: the answer, and what it rests on
+PASSAGES = 12  # passages searched for candidate sentences
+AROUND = 0.5  # weight of a term found only in the title or the two sentences before
+SENTENCE_MIN = 0.4  # the best sentence must hold this share of the question's weight...
+POST_MIN = 0.6  # ...and its post this share, or nothing in the corpus answers
+MARGIN = 0.1  # a post answers when it holds nearly as much of the question as the post holding most
+CLOSE = 0.7  # a sentence from another post is kept only this close to the best one
+KIND_BONUS = 0.1  # a sentence that holds the kind of content the question asks for
+UNKNOWN_IDF = 8.0  # a word no corpus sentence has: as rare as it gets
+# Question words and the asking around them: never what the question is about (general Korean and English).
+ASKING = frozenset(
+    "무엇 무엇인가요 무엇일까요 무엇이야 무엇인지 뭐 뭐야 뭔가요 뭘까요 뭐지 무슨 어떤 어떻게 어떠한 "
+    "왜 누구 누가 누구야 언제 어디 어디서 얼마 얼마나 몇 인가요 나요 하나요 있나요 했나요 건가요 "
+    "일까요 할까요 입니까 합니까 "
+    "what why how who whom whose when where which does do did is are was were can could should would will "
+    "much many the a an of about to in on for at by with author writer blog post posts think thinks say says "
+    "said tell me actually each other".split()
+)
+ENDING = re.compile(r"(?:하나요|되나요|인가요|이나요|나요|는가요|가요|까요|했나요|니|냐|야|죠|지요)$")
+KINDS = [  # what a question asks for, and how a sentence that gives it reads (general markers)
+    (
+        re.compile(r"^\s*why\b|왜|이유|원인", re.I),
+        re.compile(r"때문|이유|원인|탓|덕분|로 인해|because|due to", re.I),
+    ),
+    (
+        re.compile(r"^\s*how\b(?!\s+(?:much|many))|어떻게|방법", re.I),
+        re.compile(r"방법|통해|으로써|방식|by |through", re.I),
+    ),
+    (re.compile(r"how (?:much|many)|얼마|몇", re.I), re.compile(r"\d")),
+    (
+        re.compile(r"\bthinks?\b|opinion|view|생각|의견|입장", re.I),
+        re.compile(r"생각|개인적|기대|보입니다|본다|I think", re.I),
+    ),
+]
+
+
+def question_terms(library, question: str) -> dict[str, float]:
+    """The content terms of a question with their weights (rarity), question words left out."""
+    words = [w for w in re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", question) if w.lower() not in ASKING]
+    words = [ENDING.sub("", w) if re.match(r"[가-힣]", w) else w for w in words]
+    terms = library.terms(" ".join(w for w in words if w))
+    weights = {}
+    for term in terms:
+        if term.lower() in ASKING or re.fullmatch(r"[가-힣]|[a-z]", term):
+            continue  # one syllable or letter left by the analyser is a particle, an ending or a possessive
+        known = [f for f in forms(library, term) if f in library.lexicon]
+        weights[term] = min(library.idf(f) for f in known) if known else UNKNOWN_IDF
+    return weights
+
+
+def forms(library, term: str) -> set[str]:
+    """A term and its glosses, lower case: the spellings that count as finding it."""
+    base = lemma(term, library.term_map) if term.isascii() else term
+    found = {term.lower(), base, *library.term_map.get(normalize(term), ()), *library.term_map.get(base, ())}
+    return {f.lower() for f in found if len(f) > 1 or not f.isascii()}
+
+
+def share(weights: dict[str, float], spellings: dict[str, set[str]], text: str, around: str = "") -> float:
+    """The share of the question's weight a text holds (a term only around it counts AROUND)."""
+    text, around = text.lower(), around.lower()
+    found = sum(
+        w
+        if any(f in text for f in spellings[t])
+        else AROUND * w
+        if any(f in around for f in spellings[t])
+        else 0
+        for t, w in weights.items()
+    )
+    return found / max(1e-9, sum(weights.values()))
+
+
+def answer_question(library, question: str, limit: int = LIMIT) -> list[SummarySentence]:
+    """The sentences that answer a question, most relevant first; [] when no post answers it."""
+    weights = question_terms(library, question)
+    if not weights:
+        return []
+    spellings = {t: forms(library, t) for t in weights}
+    asks = [gives for asked, gives in KINDS if asked.search(question)]
+    posts = dict.fromkeys(
+        hit.post_id for hit in library.search(library.expand(" ".join(weights)), k=PASSAGES)
+    )
+    post_share = {
+        pid: share(weights, spellings, library.posts[pid].post.title + "\n" + library.posts[pid].post.text)
+        for pid in posts
+    }
+    bar = max(POST_MIN, max(post_share.values(), default=0.0) - MARGIN)
+    scored = []
+    for analyzed in (library.posts[pid] for pid in posts if post_share[pid] >= bar):
+        for index, sentence in enumerate(analyzed.sentences):
+            if is_fragment(sentence):
+                continue
+            text = stand_alone(sentence.text)
+            before = " ".join(s.text for s in analyzed.sentences[max(0, index - 2) : index])
+            relevance = share(weights, spellings, text, analyzed.post.title + " " + before)
+            relevance += KIND_BONUS * sum(bool(gives.search(text)) for gives in asks)
+            scored.append((relevance, index, text, analyzed))
+    scored.sort(key=lambda row: (-row[0], row[3].post.id, row[1]))
+    answering = scored
+    if not answering or answering[0][0] < SENTENCE_MIN:
+        return []
+    best = answering[0]
+    kept = [row for row in answering if row[3] is best[3] or row[0] >= CLOSE * best[0]]
+    unique = kept[:limit]
+    return [
+        SummarySentence(
+            text=text,
+            post_id=analyzed.post.id,
+            title=analyzed.post.title,
+            sentence_index=index,
+            start=analyzed.sentences[index].start,
+            end=analyzed.sentences[index].end,
+            quoted=True,
+        )
+        for _, index, text, analyzed in unique
+    ]
