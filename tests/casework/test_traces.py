@@ -32,7 +32,7 @@ TASKS = {
     ),
     "ask_ssm": (
         "what does the author think about SSM?",
-        ["case_worker", "summarizer", "citation_finder", "case_worker"],
+        ["case_worker", "answerer", "case_worker"],
     ),
 }
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
