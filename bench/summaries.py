@@ -3,7 +3,8 @@
     python -m bench summaries [--json] [--split dev|test|both] [--home DIR] [--check]
 
 Reads the summary requests of each split (dev: bench/data/dev/summaries.jsonl or
-bench/data/summaries.jsonl; test: bench/data/test/summaries.jsonl, frozen) as {"request", "lang",
+bench/data/summaries.jsonl, and bench/data/dev/summaries-more.jsonl; test:
+bench/data/test/summaries.jsonl, frozen) as {"request", "lang",
 "titles", "key_points": [{"point", "keywords": [[alternative, ...], ...]}]}. A key point is covered
 when one summary sentence contains, case-insensitively, an alternative of every keyword group.
 Each request goes through `casework.api.summarize` (what `casework summarize` runs: selection,
@@ -30,17 +31,21 @@ from casework.skills.summarize import MOST, PER_POST_MOST
 from casework.workspace import open_library
 
 DATA = Path(__file__).parent / "data"
-SPLITS = {
-    "dev": [DATA / "dev" / "summaries.jsonl", DATA / "summaries.jsonl"],
-    "test": [DATA / "test" / "summaries.jsonl"],
+SPLITS = {  # each split: groups of places, the first existing place of each group is read
+    "dev": [
+        [DATA / "dev" / "summaries.jsonl", DATA / "summaries.jsonl"],
+        [DATA / "dev" / "summaries-more.jsonl"],
+    ],
+    "test": [[DATA / "test" / "summaries.jsonl"]],
 }
 TARGET = 0.75
 DRAWS = 20
 
 
-def split_file(split: str) -> Path | None:
-    """The labelled file of a split: the first of its known places that exists."""
-    return next((path for path in SPLITS[split] if path.exists()), None)
+def split_files(split: str) -> list[Path]:
+    """The labelled files of a split: of each group of known places, the first that exists."""
+    found = (next((path for path in group if path.exists()), None) for group in SPLITS[split])
+    return [path for path in found if path is not None]
 
 
 def covered(point: dict, sentences: list[str]) -> bool:
@@ -127,9 +132,9 @@ def run(settings: Settings, splits: list[str]) -> dict:
     library = open_library(settings)
     report = {"budget": {"per_post": PER_POST_MOST, "summary": MOST}, "target": TARGET, "splits": {}}
     for split in splits:
-        path = split_file(split)
-        if path is not None:
-            report["splits"][split] = run_split(library, settings, load_rows(path))
+        paths = split_files(split)
+        if paths:
+            report["splits"][split] = run_split(library, settings, [r for p in paths for r in load_rows(p)])
     return report
 
 

@@ -28,7 +28,8 @@ POST_MIN = 0.6  # ...and its post this share, or nothing in the corpus answers
 MARGIN = 0.1  # a post answers when it holds nearly as much of the question as the post holding most
 CLOSE = 0.7  # a sentence from another post is kept only this close to the best one
 KIND_BONUS = 0.1  # a sentence that holds the kind of content the question asks for
-UNKNOWN_IDF = 8.0  # a word no corpus sentence has: as rare as it gets
+UNKNOWN_IDF = 8.0  # a name no corpus sentence has (Australia): as rare as it gets
+UNKNOWN_WORD = 1.0  # an everyday English word the corpus and its glosses do not know (used, make): little
 # Question words and the asking around them: never what the question is about (general Korean and English).
 ASKING = frozenset(
     "무엇 무엇인가요 무엇일까요 무엇이야 무엇인지 뭐 뭐야 뭔가요 뭘까요 뭐지 무슨 어떤 어떻게 어떠한 "
@@ -36,7 +37,7 @@ ASKING = frozenset(
     "일까요 할까요 입니까 합니까 "
     "what why how who whom whose when where which does do did is are was were can could should would will "
     "much many the a an of about to in on for at by with author writer blog post posts think thinks say says "
-    "said tell me actually each other".split()
+    "said tell me actually each other his her their its our your my according also still just".split()
 )
 ENDING = re.compile(r"(?:하나요|되나요|인가요|이나요|나요|는가요|가요|까요|했나요|니|냐|야|죠|지요)$")
 KINDS = [  # what a question asks for, and how a sentence that gives it reads (general markers)
@@ -58,7 +59,9 @@ KINDS = [  # what a question asks for, and how a sentence that gives it reads (g
 
 def question_terms(library, question: str) -> dict[str, float]:
     """The content terms of a question with their weights (rarity), question words left out."""
-    words = [w for w in re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", question) if w.lower() not in ASKING]
+    tokens = re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", question)
+    names = {w.lower() for w in tokens[1:] if w[:1].isupper()} | {w.lower() for w in tokens if w.isupper()}
+    words = [w for w in tokens if w.lower() not in ASKING]
     words = [ENDING.sub("", w) if re.match(r"[가-힣]", w) else w for w in words]
     terms = library.terms(" ".join(w for w in words if w))
     weights = {}
@@ -66,7 +69,8 @@ def question_terms(library, question: str) -> dict[str, float]:
         if term.lower() in ASKING or re.fullmatch(r"[가-힣]|[a-z]", term):
             continue  # one syllable or letter left by the analyser is a particle, an ending or a possessive
         known = [f for f in forms(library, term) if f in library.lexicon]
-        weights[term] = min(library.idf(f) for f in known) if known else UNKNOWN_IDF
+        unknown = UNKNOWN_IDF if term in names or not term.isascii() or term.isdigit() else UNKNOWN_WORD
+        weights[term] = min(library.idf(f) for f in known) if known else unknown
     return weights
 
 

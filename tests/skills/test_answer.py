@@ -1,0 +1,72 @@
+"""Questions: recognised as their own kind of case, answered with the sentences that answer, or not at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from casework.skills.answer import answer_question, question_terms
+from casework.skills.intent import parse_intent
+
+AGENTS_POST = "AI 에이전트의 협업과 오케스트레이션"
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "오케스트레이션 계층은 무슨 역할을 하나요?",
+        "애자일의 본질은 뭐야",
+        "트랜스포머 모델의 한계는 무엇인가요?",
+        "왜 애자일 도입은 실패할까",
+        "what does the author think about SSM?",
+        "Why did the agile adoption fail",
+        "How do agents pass work to each other",
+        "Does Nvidia lead the AI chip market",
+    ],
+)
+def test_questions_in_korean_and_english_are_their_own_kind(task):
+    assert parse_intent(task).kind == "ask"
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "summarize the agile posts",
+        "What does the blog say about orchestrating multiple AI agents?",
+        "블로그는 메타버스에 대해 뭐라고 해?",
+        "AI 에이전트 협업에 관한 글 요약해줘",
+        "quantum cooking",
+    ],
+)
+def test_requests_for_what_the_posts_say_stay_summaries(task):
+    assert parse_intent(task).kind == "summarize"
+
+
+def test_question_words_are_not_what_a_question_is_about(library):
+    assert set(question_terms(library, "오케스트레이션 계층은 무슨 역할을 하나요?")) >= {
+        "오케스트레이션",
+        "계층",
+    }
+    assert not {"무슨", "하나요", "무"} & set(
+        question_terms(library, "오케스트레이션 계층은 무슨 역할을 하나요?")
+    )
+    assert set(question_terms(library, "what does the author think about SSM?")) == {"ssm"}
+
+
+def test_the_answer_is_the_sentences_that_answer_from_the_post_that_does(library):
+    answer = answer_question(library, "오케스트레이션 계층은 무슨 역할을 하나요?")
+    assert 1 <= len(answer) <= 3
+    assert {s.title for s in answer} == {AGENTS_POST}
+    assert any("오케스트레이션 계층" in s.text for s in answer)
+    for s in answer:  # quotes, with their place in the post
+        post = library.posts[s.post_id]
+        assert s.quoted and s.text in post.post.text[s.start : s.end]
+
+
+def test_a_stance_question_puts_the_authors_view_first(library):
+    answer = answer_question(library, "what does the author think about SSM?")
+    assert "생각합니다" in answer[0].text
+
+
+@pytest.mark.parametrize("question", ["What is the capital of Australia?", "양자 요리는 어떻게 하나요?"])
+def test_nothing_answers_a_question_the_corpus_does_not_speak_to(library, question):
+    assert answer_question(library, question) == []
