@@ -2,7 +2,8 @@
 
     python -m bench all [--smoke] [--full] [--out PATH]
 
-Runs the quality benches that exist (retrieval, topics, docs, claims, citations, summaries, and the
+Runs the quality benches that exist (retrieval, topics, docs, claims, citations, summaries, questions,
+and the
 LangChain + MiniLM side by side, baseline; each with --json), then speed and scale, and copies the
 figures into the README (`python -m bench readme`) when it writes bench/results.md. `--smoke` is
 the CI slice: speed and scale on small corpora only, under a minute. `--full` adds the 50k-post
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from bench import baseline, readme, scale, speed
 
-QUALITY = ("retrieval", "topics", "docs", "claims", "citations", "summaries", "baseline")
+QUALITY = ("retrieval", "topics", "docs", "claims", "citations", "summaries", "questions", "baseline")
 RESULTS = Path(__file__).parent / "results.md"
 
 
@@ -47,7 +48,10 @@ def run_bench(name: str, argv: list[str]) -> dict:
     return {"exit": code, "seconds": round(time.perf_counter() - started, 1), "figures": figures}
 
 
-METRIC = re.compile(r"(recall|mrr|f1|precision|accuracy|coverage|abstention|selected|labelled|share)", re.I)
+METRIC = re.compile(
+    r"(recall|mrr|f1|precision|accuracy|coverage|abstention|selected|labelled|share|lead3|random|top3|in_gold)",
+    re.I,
+)
 SKIP = {
     "en",
     "ko",

@@ -84,7 +84,7 @@ def run(settings: Settings, splits: list[str]) -> dict:
             continue
         results = [run_row(library, settings, row) for row in load_rows(SPLITS[split])]
         report["splits"][split] = {
-            "all": figures(results),
+            **figures(results),
             **{lang: figures([r for r in results if r["lang"] == lang]) for lang in ("ko", "en")},
             "results": results,
         }
@@ -105,7 +105,7 @@ def markdown(report: dict) -> str:
     ]
     for name, split in report["splits"].items():
         for lang in ("all", "ko", "en"):
-            f = split[lang]
+            f = split if lang == "all" else split[lang]
             lines.append(
                 f"| {name} | {lang} | {f['n']} | {f['recognised']:.2f} | **{f['top3']:.2f}** | "
                 f"**{f['in_gold']:.2f}** | {f['baseline_top3']:.2f} | {f['baseline_in_gold']:.2f} |"
@@ -133,6 +133,6 @@ def main(argv: list[str]) -> int:
         print("questions bench: no labelled questions found", file=sys.stderr)
         return 1
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
-    test = report["splits"].get("test", {}).get("all")
+    test = report["splits"].get("test")
     failed = test is not None and (test["top3"] < TARGET_TOP3 or test["in_gold"] < TARGET_IN_GOLD)
     return 1 if args.check and failed else 0

@@ -47,6 +47,7 @@ QUALITY = {
         "test F1 ≥ 0.85, Markdown left ≤ 5%, every file",
         r"micro_f1|share",
     ),
+    "questions": ("questions (answer in top 3, no post outside gold)", "≥ 0.8, ≥ 0.8", ""),
 }
 # Speed lines of results.md: README label, the pattern that takes the figure from the line, target.
 SPEED = {
