@@ -26,14 +26,16 @@ PATTERNS: list[tuple[Kind, re.Pattern]] = [
         "check",
         re.compile(
             r"^\s*(fact[- ]?check|verify|check|is it true that|팩트\s?체크|사실\s?확인|검증)\b\s*:?\s*|"
-            r"\s*(이|가)?\s*(사실인가요|사실이야|사실인가|맞나요|맞아|맞는지 확인해\s*줘?|사실인지 확인해\s*줘?)\s*\??\s*$",
+            r"\s*(이|가)?\s*(사실인가요|사실이야|사실인가|맞나요|맞아|"
+            r"맞는지 확인해\s*줘?|사실인지 확인해\s*줘?)\s*\??\s*$",
             re.I,
         ),
     ),
     (
         "cite",
         re.compile(
-            r"^\s*(find (the )?sources? (for|of)|sources? for|cite|citations? for|출처\s?(찾기|를 찾아\s*줘?)?|인용|근거\s?(찾기)?)\s*:?\s*|"
+            r"^\s*(find (the )?sources? (for|of)|sources? for|cite|citations? for|"
+            r"출처\s?(찾기|를 찾아\s*줘?)?|인용|근거\s?(찾기)?)\s*:?\s*|"
             r"\s*(의|에 대한)?\s*(출처|근거)를?\s*(찾아\s*줘?|알려\s*줘?)\s*\.?\s*$",
             re.I,
         ),

@@ -45,7 +45,9 @@ def test_question_answers_are_verbatim_sentences_of_their_gold_posts(path, texts
         assert not unknown, f"{item['question']}: titles that name no post: {unknown}"
         assert bool(item["titles"]) == bool(item["answers"]), item["question"]
         for answer in item["answers"]:
-            assert any(answer in texts[t] for t in item["titles"]), f"{item['question']}: not verbatim: {answer}"
+            assert any(answer in texts[t] for t in item["titles"]), (
+                f"{item['question']}: not verbatim: {answer}"
+            )
 
 
 @pytest.mark.parametrize("path", SUMMARY_FILES, ids=lambda p: str(p.relative_to(DATA)))
