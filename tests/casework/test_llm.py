@@ -134,6 +134,8 @@ def test_scripted_models_route_a_summary_and_give_schema_valid_results(settings)
     ]
     assert any("Dropped 1 summary sentence" in note for note in report.notes)
     assert [v.verdict for v in report.verdicts] == ["NOT_ENOUGH_INFO"]
+    # a sentence the model wrote is not a quote: it is judged against the corpus, not cross-checked
+    assert not report.summary[0].quoted and report.checks == []
     prompt = models["summarizer"].prompts[0][1].content
     assert '<passage id="P1"' in prompt and "애자일" in prompt
 
