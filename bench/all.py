@@ -3,8 +3,7 @@
     python -m bench all [--smoke] [--full] [--out PATH]
 
 Runs the quality benches that exist (retrieval, topics, docs, claims, citations, summaries, questions,
-and the
-LangChain + MiniLM side by side, baseline; each with --json), then speed and scale, and copies the
+and the LangChain + MiniLM side by side, baseline; each with --json), then speed and scale, and copies the
 figures into the README (`python -m bench readme`) when it writes bench/results.md. `--smoke` is
 the CI slice: speed and scale on small corpora only, under a minute. `--full` adds the 50k-post
 scale row. A quality bench that is missing or fails is reported as such and the others still run;
