@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casework.engine.posts import load_posts
+from casework.engine.folder import load_posts
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
