@@ -29,6 +29,7 @@ class CrossCheck(BaseModel):
     post_id: str  # the post the sentence is quoted from
     title: str
     finding: Finding
+    confidence: float  # the confidence of the judgement it rests on (check_statement's)
     evidence: list[Evidence]  # sentences of other posts: the corroborating or the conflicting one
     reason: str
 
@@ -65,6 +66,7 @@ def cross_check(library, sentence: SummarySentence) -> CrossCheck:
         post_id=sentence.post_id,
         title=sentence.title,
         finding=finding,
+        confidence=verdict.confidence,
         evidence=others[:1],
         reason=reason,
     )
