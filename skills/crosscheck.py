@@ -48,6 +48,12 @@ class OtherPosts:
         return [hit for hit in hits if hit.post_id not in self._exclude][:k]
 
 
+def is_quote(library, sentence: SummarySentence) -> bool:
+    """Whether a summary sentence is its post's own words where it says (marked so, and found there)."""
+    post = library.posts.get(sentence.post_id)
+    return bool(sentence.quoted and post and sentence.text in post.post.text[sentence.start : sentence.end])
+
+
 def cross_check(library, sentence: SummarySentence) -> CrossCheck:
     """Corroborated, contradicted or only in its source: a quoted sentence against the other posts."""
     verdict = check_statement(OtherPosts(library, {sentence.post_id}), sentence.text)
