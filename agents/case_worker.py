@@ -14,6 +14,7 @@ from casework.orchestrator.agent import Agent, Tools, Turn
 from casework.orchestrator.handoff import END, handoff
 from casework.skills.intent import parse_intent
 from casework.skills.llm import replan, route_task
+from casework.skills.numbering import SourceNumbers
 
 NAME = "case_worker"
 PLANS = {
@@ -107,28 +108,22 @@ def compile_answer(state: Case) -> str:
     """The final answer in plain text: summary with numbered citations, verdicts, sources."""
     if state.outcome in ("no_posts", "no_answer") or not (state.summary or state.verdicts or state.citations):
         return " ".join(state.notes) or "Nothing in the corpus answers this task."
-    lines, sources = [], {}
+    lines, sources = [], SourceNumbers()
     cited = {c.sentence: c.citations for c in state.citations}
     for sentence in state.summary:
-        numbers = []
-        for citation in cited.get(sentence.text, []) or []:
-            numbers.append(sources.setdefault(citation.post_id, (len(sources) + 1, citation.title))[0])
-        if sentence.quoted and not numbers:  # a quote's source is the post it is quoted from
-            numbers.append(sources.setdefault(sentence.post_id, (len(sources) + 1, sentence.title))[0])
-        lines.append(sentence.text + "".join(f" [{n}]" for n in sorted(set(numbers))))
+        refs = [(c.post_id, c.title) for c in cited.get(sentence.text, []) or []]
+        if sentence.quoted and not refs:  # a quote's source is the post it is quoted from
+            refs = [(sentence.post_id, sentence.title)]
+        lines.append(sentence.text + sources.marks(refs))
     if not state.summary:
         for cited_sentence in state.citations:
-            numbers = [
-                sources.setdefault(c.post_id, (len(sources) + 1, c.title))[0]
-                for c in cited_sentence.citations
-            ]
-            mark = "".join(f" [{n}]" for n in sorted(set(numbers))) or " [no source found]"
-            lines.append(cited_sentence.sentence + mark)
+            refs = [(c.post_id, c.title) for c in cited_sentence.citations]
+            lines.append(cited_sentence.sentence + (sources.marks(refs) or " [no source found]"))
     for verdict in state.verdicts if not state.summary else []:
         lines.append(f"{verdict.verdict} ({verdict.confidence:.2f}): {verdict.statement} — {verdict.reason}")
-    if sources:
+    if sources.sources:
         lines.append("")
-        lines.extend(f"[{n}] {title}" for n, title in sorted(sources.values()))
+        lines.extend(sources.references())
     return "\n".join(lines + [""] + state.notes).strip()
 
 

@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from casework.engine.markdown import place
 from casework.report import Report
+from casework.skills.numbering import SourceNumbers
 
 COLORS = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}
 VERDICT_SYMBOLS = {
@@ -26,12 +27,11 @@ FINDING_SYMBOLS = {"corroborated": "[green]=[/green]", "contradicted": "[red]≠
 
 def print_report(report: Report, console: Console) -> None:
     """Print a report for a person."""
-    numbers: dict[str, int] = {}
+    sources = SourceNumbers()
 
     def mark(refs) -> str:
-        # two quotes from one place are one reference: "[1]", not "[1] [1]"
-        cited = dict.fromkeys(numbers.setdefault(place(r.title, r.section), len(numbers) + 1) for r in refs)
-        return "".join(f" [{n}]" for n in cited) or " [dim](no source)[/dim]"
+        places = [place(r.title, r.section) for r in refs]
+        return sources.marks((p, p) for p in places) or " [dim](no source)[/dim]"
 
     if report.posts:
         console.print(
@@ -39,7 +39,7 @@ def print_report(report: Report, console: Console) -> None:
             + "; ".join(escape(p["title"]) for p in report.posts)
         )
     if report.summary:
-        print_sentences(report, console, lambda title: numbers.setdefault(title, len(numbers) + 1), mark)
+        print_sentences(report, console, sources.number, mark)
     elif report.citations:
         console.print("[bold]Sources[/bold]")
         for s in report.citations:
@@ -52,10 +52,10 @@ def print_report(report: Report, console: Console) -> None:
             console.print(f"    [dim]{escape(v.reason)}[/dim]")
             for e in v.evidence[:1]:
                 console.print(f"    [dim]evidence: {escape(e.title)}: {escape(e.sentence[:160])}[/dim]")
-    if numbers:
+    if sources.sources:
         console.print("[bold]References[/bold]")
-        for title, number in numbers.items():
-            console.print(f"  [{number}] {escape(title)}")
+        for reference in sources.references():
+            console.print(f"  {escape(reference)}")
     for note in report.notes:
         console.print(f"[yellow]{escape(note)}[/yellow]")
     console.print(
