@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from casework.config import Settings, ensure_home
 from casework.engine.errors import UserError
 from casework.engine.secrets import redact
+from casework.orchestrator.agent import clip
 from casework.orchestrator.trace import Trace
 from casework.serde import serializer
 
@@ -48,7 +49,7 @@ RUN_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 def check_run_id(run_id: str) -> str:
     """The run id itself, or a UserError: an id names a file under traces/, so it can never be a path."""
     if not isinstance(run_id, str) or not RUN_ID.fullmatch(run_id):
-        shown = repr(run_id[:40] + ("…" if len(run_id) > 40 else "")) if isinstance(run_id, str) else "?"
+        shown = repr(clip(run_id, 41)) if isinstance(run_id, str) else "?"
         raise UserError(
             f"not a run id: {shown} (a run id is 1-64 letters, digits, _ or -; see `casework runs list`)"
         )

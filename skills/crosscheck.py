@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from casework.orchestrator.agent import clip
 from casework.skills.evidence import Evidence, check_statement
 from casework.skills.summarize import SummarySentence
 
@@ -61,10 +62,13 @@ def cross_check(library, sentence: SummarySentence) -> CrossCheck:
         e for e in verdict.evidence if e.post_id != sentence.post_id
     ]  # never its own post, whatever searched
     if verdict.verdict == "SUPPORTED" and others:
-        finding, reason = "corroborated", f"“{others[0].title}” says so too: “{short(others[0].sentence)}”."
+        finding, reason = (
+            "corroborated",
+            f"“{others[0].title}” says so too: “{clip(others[0].sentence, 90)}”.",
+        )
     elif verdict.verdict == "REFUTED" and others:
         finding = "contradicted"
-        reason = f"“{others[0].title}” says otherwise: “{short(others[0].sentence)}” ({verdict.reason})"
+        reason = f"“{others[0].title}” says otherwise: “{clip(others[0].sentence, 90)}” ({verdict.reason})"
     else:
         finding, reason, others = "only_in_source", "No other post says so or otherwise.", []
     return CrossCheck(
@@ -76,7 +80,3 @@ def cross_check(library, sentence: SummarySentence) -> CrossCheck:
         evidence=others[:1],
         reason=reason,
     )
-
-
-def short(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -19,6 +19,7 @@ from casework.engine import compare, stances
 from casework.engine.comparators import reversed_change
 from casework.engine.fillers import filler_conflict
 from casework.engine.terms import normalize
+from casework.orchestrator.agent import clip
 from casework.skills.meaning import is_english, semantic_share
 
 Label = Literal["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"]
@@ -138,7 +139,9 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
                 statement, "REFUTED", min(1.0, 0.4 + best / 2), evidence[:1] + evidence[1:2], conflict
             )
     if best >= SUPPORTS and not compare.unmatched_quantities(statement, text):
-        return _verdict(statement, "SUPPORTED", best, evidence[:2], f"The corpus says so: “{_short(text)}”.")
+        return _verdict(
+            statement, "SUPPORTED", best, evidence[:2], f"The corpus says so: “{clip(text, 80)}”."
+        )
     reason = (
         f"The closest sentence covers only {best:.0%} of the statement."
         if best < SUPPORTS
@@ -262,16 +265,16 @@ def find_conflict(library, terms: dict[str, float], statement: str, text: str) -
         return f"The corpus says the opposite: “{opposite[1]}” where the statement has “{opposite[0]}”."
     moved = stances.direction_conflict(statement, text)
     if moved:
-        return f"The corpus says it went {'down' if moved == 'up' else 'up'}: “{_short(text)}”."
+        return f"The corpus says it went {'down' if moved == 'up' else 'up'}: “{clip(text, 80)}”."
     outcome = stances.outcome_conflict(statement, text)
     if outcome:
-        return f"The corpus reports the opposite outcome ({outcome} in the statement): “{_short(text)}”."
+        return f"The corpus reports the opposite outcome ({outcome} in the statement): “{clip(text, 80)}”."
     if compare.polarity_flip(statement, text):
-        return f"The corpus states it with the opposite polarity: “{_short(text)}”."
+        return f"The corpus states it with the opposite polarity: “{clip(text, 80)}”."
     if stances.comparison_conflict(statement, text):
-        return f"The corpus calls them the same where the statement ranks them: “{_short(text)}”."
+        return f"The corpus calls them the same where the statement ranks them: “{clip(text, 80)}”."
     if stances.modality_conflict(statement, text):
-        return f"The corpus allows other options where the statement allows one: “{_short(text)}”."
+        return f"The corpus allows other options where the statement allows one: “{clip(text, 80)}”."
     role = compare.role_swap(statement, text)
     if role:
         return f"The corpus gives “{role}” the other role in the comparison."
@@ -314,7 +317,3 @@ def _verdict(
         evidence=evidence,
         reason=reason,
     )
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
