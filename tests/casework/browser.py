@@ -13,6 +13,16 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
+# Headless, offline, and quiet: without the networking flags chromium keeps trying hosts this machine
+# cannot reach. Each caller adds its own --user-data-dir.
+HEADLESS_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 
 
 @contextmanager
@@ -26,12 +36,7 @@ def browser(tmp_path, width: int = 1100, height: int = 900):
     options.binary_location = CHROMIUM
     for flag in (
         "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *HEADLESS_FLAGS,
         f"--user-data-dir={tmp_path / 'profile'}",
         f"--window-size={width},{height}",
     ):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from casework.cli import app
 from casework.exports import export
 from casework.runs import checkpointer, list_runs
 from casework.testing import assert_route, check_golden, normalise
+
+from browser import CHROMIUM, HEADLESS_FLAGS
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 TASKS = {
@@ -35,7 +36,6 @@ TASKS = {
         ["case_worker", "answerer", "case_worker"],
     ),
 }
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
 @pytest.fixture(scope="module")
@@ -145,12 +145,7 @@ def chromium(page: Path, tmp_path: Path) -> tuple[str, list[str]]:
     """The DOM chromium builds from a page, and the console messages it logged."""
     flags = [
         "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *HEADLESS_FLAGS,
         f"--user-data-dir={tmp_path / 'profile'}",
         "--enable-logging=stderr",
         "--v=0",
