@@ -39,21 +39,32 @@ QUALITY = {
     "citations": (
         "citations",
         "test: P ≥ 0.95, R ≥ 0.90, abstention 1.0",
-        r"^(dev|test)\.all\.(precision|recall)",
+        r"^(dev|test)\.all\.(precision|recall|abstention)$",
     ),
-    "summaries": ("summaries (key-point coverage)", "≥ 0.7", ""),
+    "summaries": (
+        "summaries (key-point coverage at ≤ 5 sentences a post, ≤ 12 in all; lead-3 and random beside)",
+        "test ≥ 0.75",
+        "",
+    ),
     "docs": (
         "docs folder (Markdown pages, en + ko; topic F1 dev/test beside BM25 top-1)",
         "test F1 ≥ 0.85, Markdown left ≤ 5%, every file",
         r"micro_f1|share",
     ),
-    "questions": ("questions (answer in top 3, no post outside gold)", "≥ 0.8, ≥ 0.8", ""),
+    "questions": (
+        "questions (answer in top 3, no post outside gold; search baseline beside)",
+        "test ≥ 0.8, ≥ 0.8",
+        "",
+    ),
 }
 # Speed lines of results.md: README label, the pattern that takes the figure from the line, target.
 SPEED = {
-    "main job, fresh process": (r"^- main job .*fresh process: (.+)$", "≤ 4 s"),
+    "main job, fresh process": (
+        r"^- main job .*fresh process: (.+)$",
+        "≤ 1.5× the bare import of its dependencies",
+    ),
     "in-process hybrid query": (r"^- in-process hybrid query: (.+)$", "≤ 50 ms"),
-    "ingest": (r"^- ingest (from scratch .+)$", "≤ 20 s / ≤ 3 s unchanged"),
+    "ingest": (r"^- ingest (from scratch .+)$", "≤ 30 s / ≤ 3 s unchanged"),
 }
 
 
@@ -98,9 +109,17 @@ def speed_figure(results: str, label: str) -> str:
 
 
 def shown(figures: str, wanted: str) -> str:
-    """The figures (`name value, name value`) whose name matches `wanted`; all when none does."""
-    kept = [f for f in figures.split(", ") if wanted and re.search(wanted, f.split(" ")[0])]
-    return ", ".join(kept) or figures
+    """The figures (`name value, name value`) whose name matches `wanted`; all when none does.
+
+    A name is shown once, with its first figure: a results line written before bench all kept the
+    baseline's level in names lists the bench's own figures first and an unlabelled baseline after.
+    """
+    kept: dict[str, str] = {}
+    for figure in figures.split(", "):
+        name = figure.split(" ")[0]
+        if wanted and re.search(wanted, name):
+            kept.setdefault(name, figure)
+    return ", ".join(kept.values()) or figures
 
 
 def stamp(results: str) -> str:
