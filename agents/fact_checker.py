@@ -43,22 +43,11 @@ def act(state: Case, tools: Tools) -> Turn:
         )
         for statement in statements
     ]
-    for check in checks:  # the trace shows the kind of check: a finding about other posts, not a verdict
-        tools.emit(
-            "verdict",
-            statement=check.statement,
-            verdict=check.finding,
-            confidence=check.confidence,
-            reason=check.reason,
-        )
-    for verdict in verdicts:
-        tools.emit(
-            "verdict",
-            statement=verdict.statement,
-            verdict=verdict.verdict,
-            confidence=verdict.confidence,
-            reason=verdict.reason,
-        )
+    # The trace shows the kind of check: for a quote, a finding about the other posts, not a verdict.
+    judged = [(c.statement, c.finding, c.confidence, c.reason) for c in checks]
+    judged += [(v.statement, v.verdict, v.confidence, v.reason) for v in verdicts]
+    for statement, verdict, confidence, reason in judged:
+        tools.emit("verdict", statement=statement, verdict=verdict, confidence=confidence, reason=reason)
     counts = Counter(v.verdict for v in verdicts) + Counter(c.finding for c in checks)
     tally = ", ".join(f"{n} {label.lower().replace('_', ' ')}" for label, n in sorted(counts.items()))
     parts = [f"{len(checks)} quoted sentence(s) against the other posts"] if checks else []
