@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.splits import chosen, load_rows, missed, parser, split_path
+from bench.splits import chosen, missed, parser, split_rows
 from casework.config import PROJECT_CORPUS, Settings
 from casework.skills.citations import find_citations
 from casework.workspace import ingest, open_library
@@ -117,7 +117,7 @@ def main(argv: list[str]) -> int:
     args_parser.add_argument("--claims", action="store_true", help="also score the claims files")
     args = args_parser.parse_args(argv)
     splits = chosen("citations", args)
-    claims = {s: load_rows(split_path("claims", s), args.limit) for s in splits} if args.claims else None
+    claims = {s: split_rows("claims", s, args.limit) for s in splits} if args.claims else None
     report = run(splits, claims)
     report["failures"] = failures(report)
     if args.json:

@@ -1,6 +1,8 @@
 """The two splits of every labelled set, and the options the quality benches share.
 
-`bench/data/NAME.jsonl` is the dev split (rules and weights were tuned on it);
+`bench/data/NAME.jsonl` is the dev split (rules and weights were tuned on it), with any dev items
+added later in `bench/data/dev/NAME-*.jsonl` (written by reading the posts, for classes of input the
+first file lacks);
 `bench/data/test/NAME.jsonl` is the frozen test split, written before the rules it measures and
 never used to choose one (bench/data/README.md). A bench prints both side by side, each with a
 baseline, and `--check` fails when the test split misses the bench's floors.
@@ -21,6 +23,13 @@ SPLITS = ("dev", "test")
 def split_path(name: str, split: str) -> Path:
     """The labelled file of a bench for one split."""
     return DATA / f"{name}.jsonl" if split == "dev" else DATA / split / f"{name}.jsonl"
+
+
+def split_rows(name: str, split: str, limit: int | None = None) -> list[dict]:
+    """The labelled rows of a bench for one split: the dev split's later files follow its first."""
+    more = sorted((DATA / "dev").glob(f"{name}-*.jsonl")) if split == "dev" else []
+    rows = [row for path in (split_path(name, split), *more) for row in load_rows(path)]
+    return rows[:limit] if limit else rows
 
 
 def load_rows(path: Path, limit: int | None = None) -> list[dict]:
@@ -50,7 +59,7 @@ def chosen(name: str, args) -> dict[str, list[dict]]:
         path = split_path(name, split)
         if not path.exists():
             sys.exit(f"{name} bench: no {split} file at {path}")
-        rows[split] = load_rows(path, args.limit)
+        rows[split] = split_rows(name, split, args.limit)
     return rows
 
 
