@@ -14,12 +14,16 @@ one node each, wrapped so that
 A task the terminal refuses (empty, too long) fails its run with the same one line (a UserError).
 When a run ends or pauses, its trace is also saved as <home>/traces/<thread_id>.json under the
 server's home, so `casework trace export THREAD_ID` works on the server's machine.
+`langgraph.json` turns on `LANGGRAPH_STRICT_MSGPACK` for the server (its "env" wins over the shell's),
+so the server's checkpointer rebuilds only the state's own types; a server started without it is warned.
 Not handled: a chat model per run (the server's CASEWORK_LLM applies to all), and pause events in
 the state's trace (a paused node has no update; its handoff says actor "human" once resumed).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
 from functools import cache
 
@@ -141,4 +145,9 @@ def _new_trace(state: ServedCase, run_id: str) -> Trace:
 
 def graph() -> StateGraph:
     """The default flow for LangGraph's server: uncompiled, no checkpointer (the server brings its own)."""
+    if os.environ.get("LANGGRAPH_STRICT_MSGPACK", "").lower() not in ("1", "true", "yes"):  # LangGraph's test
+        logging.getLogger(__name__).warning(
+            "LANGGRAPH_STRICT_MSGPACK is off: the server's checkpoints may rebuild any type they name "
+            "(start it with casework's langgraph.json, or set LANGGRAPH_STRICT_MSGPACK=true)"
+        )
     return _flow().graph(context=RunOptions, node=served_node)

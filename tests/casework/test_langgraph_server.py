@@ -46,9 +46,15 @@ def workspace(tmp_path_factory) -> Settings:
 
 
 @pytest.fixture(scope="module")
-def client(workspace, tmp_path_factory):
+def server_folder(tmp_path_factory) -> Path:
+    """Where `langgraph dev` runs (its .langgraph_api/) and writes server.log."""
+    return tmp_path_factory.mktemp("langgraph-dev")
+
+
+@pytest.fixture(scope="module")
+def client(workspace, server_folder):
     """A langgraph_sdk client of a `langgraph dev` serving casework.server:graph."""
-    folder = tmp_path_factory.mktemp("langgraph-dev")
+    folder = server_folder
     port = free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith("CASEWORK_")}
     env.update(
@@ -56,7 +62,7 @@ def client(workspace, tmp_path_factory):
         CASEWORK_CORPUS=str(workspace.corpus),
         LANGGRAPH_CLI_NO_ANALYTICS="1",  # offline: no usage report from the CLI
         LANGSMITH_TRACING="false",
-        LANGGRAPH_STRICT_MSGPACK="true",  # read back only the state's own types (LangGraph's coming default)
+        LANGGRAPH_STRICT_MSGPACK="false",  # langgraph.json's own "env" must turn it on (it wins over this)
     )
     address = ["--host", "127.0.0.1", "--port", str(port), "--config", str(REPO / "langgraph.json")]
     jobs = ["--n-jobs-per-worker", "3"]  # dev runs one run at a time unless told
@@ -118,6 +124,23 @@ def test_the_main_job_on_the_server_is_the_terminal_s_and_its_trace_exports(clie
     assert trace == state["trace"]  # the file the server saved is the trace in the thread's state
     narrative = CliRunner().invoke(app, ["trace", "export", thread["thread_id"], "-f", "md", "--home", home])
     assert narrative.exit_code == 0 and "The summarizer" in narrative.output
+
+
+def test_langgraph_json_turns_strict_checkpoints_on_whatever_the_shell_says(client, server_folder):
+    client.runs.wait(client.threads.create()["thread_id"], "casework", input={"task": TASK})  # graph() ran
+    assert "LANGGRAPH_STRICT_MSGPACK is off" not in (server_folder / "server.log").read_text()
+
+
+def test_the_served_graph_warns_when_checkpoints_are_not_strict(monkeypatch, caplog):
+    from casework import server
+
+    monkeypatch.setenv("LANGGRAPH_STRICT_MSGPACK", "false")
+    server.graph()
+    assert "LANGGRAPH_STRICT_MSGPACK is off" in caplog.text
+    caplog.clear()
+    monkeypatch.setenv("LANGGRAPH_STRICT_MSGPACK", "true")
+    server.graph()
+    assert "LANGGRAPH_STRICT_MSGPACK is off" not in caplog.text
 
 
 def test_streaming_shows_one_update_per_handoff_and_the_custom_events(client):
