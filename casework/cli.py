@@ -441,7 +441,22 @@ def exercises_list(ctx: typer.Context):
 
     for e in EXERCISES:
         console.print(f"[bold]{e.number}[/bold]. {e.title}  [dim]exercises/{e.file} · {e.concept}[/dim]")
-    console.print("Edit the file, then: casework exercises check N")
+    console.print("Copy one to edit with `casework exercises start N` (a checkout has them in exercises/),")
+    console.print("then: casework exercises check N")
+
+
+@exercises_app.command("start")
+@user_errors
+@workspace
+def exercises_start(
+    settings: Settings,
+    number: Annotated[int, typer.Argument(help="The exercise's number (see `casework exercises`).")],
+):
+    """Copy an exercise's starter file into the home (<home>/exercises/), to edit and check."""
+    from casework.exercises import start
+
+    path = start(number, settings)
+    console.print(f"{escape(str(path))}: edit it, then `casework exercises check {number}`", highlight=False)
 
 
 @exercises_app.command("check")
@@ -450,7 +465,10 @@ def exercises_list(ctx: typer.Context):
 def exercises_check(
     settings: Settings,
     number: Annotated[int, typer.Argument(help="The exercise's number (see `casework exercises`).")],
-    file: Annotated[Path | None, typer.Option(help="Your solution (default: exercises/<its file>).")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(help="Your solution (default: exercises/<its file> here, else the home's copy)."),
+    ] = None,
 ):
     """Run your solution on the real flow and corpus: pass, or fail with a hint at the concept."""
     from casework.exercises import check

@@ -101,6 +101,10 @@ def test_the_wheel_carries_what_the_package_needs_and_nothing_at_the_top_level(w
     assert not [n for n in names if n.startswith("casework/corpus/raw/")], (
         "the raw dumps stay in the checkout"
     )
+    starters = {n.removeprefix("casework/exercises/starters/") for n in names if "/starters/" in n}
+    assert starters >= {p.name for p in (CHECKOUT / "exercises").glob("0*.py")}, (
+        "`exercises start` needs them"
+    )
 
 
 def test_the_wheel_runs_the_main_job_outside_the_checkout_next_to_another_agents_package(
@@ -143,6 +147,11 @@ def test_the_wheel_runs_the_main_job_outside_the_checkout_next_to_another_agents
     assert (home / "traces").is_dir() and list(home.glob("traces/*.json")), (
         "the run is recorded under the home"
     )
+    casework = [env_dir / "bin" / "casework", "exercises", "start", "1"]
+    sh(*casework, cwd=outside, env=clean_env(CASEWORK_HOME=str(home)))  # the starters travel in the wheel
+    assert (home / "exercises" / "01_add_an_agent.py").read_bytes() == (
+        CHECKOUT / "exercises" / "01_add_an_agent.py"
+    ).read_bytes()
     assert not list(outside.iterdir()), "nothing is written where the command runs"
 
 

@@ -1,19 +1,23 @@
 """Exercises that check themselves: `casework exercises` lists them, `casework exercises check N` grades one.
 
-Each exercise is a Python file the learner edits (a starter in `exercises/` of the checkout); the
-check imports it, runs the real flow on the real corpus with it (or asks it a question about a real
-trace) and says pass or fail, with a hint that points at the concept, never at the answer. The
-catalogue is here; the checks are in `checks.py`; solutions live apart, in tests/exercises/solutions,
-where CI checks that each passes and each starter fails.
+Each exercise is a Python file the learner edits: a starter in `exercises/` of the checkout, which
+also travels in the wheel (`casework.exercises.starters`), so `casework exercises start N` copies it
+into the home for an installed casework. The check imports it, runs the real flow on the real
+corpus with it (or asks it a question about a real trace) and says pass or fail, with a hint that
+points at the concept, never at the answer. The catalogue is here; the checks are in `checks.py`;
+solutions live apart, in tests/exercises/solutions, where CI checks that each passes and each
+starter fails.
 Not handled: sandboxing. The learner's file runs as ordinary Python with the learner's rights.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
 import traceback
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
 
@@ -24,7 +28,7 @@ from casework.engine.errors import UserError
 from casework.exercises import checks
 from casework.exercises.checks import Failed
 
-CHECKOUT = Path(__file__).resolve().parents[2] / "exercises"  # the starters, in a source checkout
+STARTERS = files("casework.exercises.starters")  # exercises/ of the checkout, or its copy in the wheel
 
 
 class Exercise(BaseModel):
@@ -118,12 +122,33 @@ def find(number: int) -> Exercise:
     raise UserError(f"no exercise {number} (there are {len(EXERCISES)}: see `casework exercises`)")
 
 
-def locate(exercise: Exercise, file: Path | None = None) -> Path:
-    """The learner's file: the one given, else exercises/ here, else exercises/ of the checkout."""
-    for path in [file] if file else [Path("exercises") / exercise.file, CHECKOUT / exercise.file]:
+def started(exercise: Exercise, settings: Settings) -> Path:
+    """Where `start` puts the learner's copy: the home's exercises/ folder."""
+    return settings.home / "exercises" / exercise.file
+
+
+def start(number: int, settings: Settings | None = None) -> Path:
+    """Copy exercise `number`'s starter into the home to edit; an existing copy is never overwritten."""
+    exercise, settings = find(number), settings or Settings()
+    target = started(exercise, settings)
+    if target.exists():
+        raise UserError(f"{target} exists already: edit it, or delete it to start over")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (STARTERS / exercise.file).open("rb") as starter, target.open("xb") as copy:
+        shutil.copyfileobj(starter, copy)
+    return target
+
+
+def locate(exercise: Exercise, settings: Settings, file: Path | None = None) -> Path:
+    """The learner's file: the one given, else exercises/ here (a checkout), else the home's copy."""
+    for path in [file] if file else [Path("exercises") / exercise.file, started(exercise, settings)]:
         if path.is_file():
             return path
-    raise UserError(f"no file for exercise {exercise.number}: {file or Path('exercises') / exercise.file}")
+    wanted = file or Path("exercises") / exercise.file
+    raise UserError(
+        f"no file for exercise {exercise.number}: {wanted} "
+        f"(`casework exercises start {exercise.number}` copies the starter into the home)"
+    )
 
 
 def load(path: Path) -> ModuleType:
@@ -144,9 +169,8 @@ class Result(BaseModel):
 
 def check(number: int, file: Path | None = None, settings: Settings | None = None) -> Result:
     """Grade the learner's solution to exercise `number`: pass, or fail with what went wrong and a hint."""
-    exercise = find(number)
-    path = locate(exercise, file)
-    settings = settings or Settings()
+    exercise, settings = find(number), settings or Settings()
+    path = locate(exercise, settings, file)
     try:
         message = exercise.check(load(path), settings)
     except Failed as failed:
@@ -161,4 +185,4 @@ def check(number: int, file: Path | None = None, settings: Settings | None = Non
     return Result(number=number, passed=True, message=message)
 
 
-__all__ = ["EXERCISES", "Exercise", "Failed", "Result", "check", "find"]
+__all__ = ["EXERCISES", "Exercise", "Failed", "Result", "check", "find", "start"]

@@ -8,8 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from casework.cli import app
-from casework.exercises import CHECKOUT, EXERCISES, check
+from casework.exercises import EXERCISES, check, start
 
+CHECKOUT = Path(__file__).parents[2] / "exercises"  # the starter files
 SOLUTIONS = Path(__file__).parent / "solutions"
 NUMBERS = [e.number for e in EXERCISES]
 
@@ -57,3 +58,21 @@ def test_the_cli_lists_checks_and_says_pass_or_fail(settings, tmp_path):
     )
     missing = runner.invoke(app, ["exercises", "check", "9", *home])
     assert missing.exit_code == 1 and "no exercise 9" in missing.output
+
+
+def test_start_copies_the_starter_into_the_home_and_check_finds_it_there(settings, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no exercises/ folder here, as for an installed casework
+    runner, home = CliRunner(), ["--home", str(settings.home)]
+    absent = runner.invoke(app, ["exercises", "check", "4", *home])
+    assert absent.exit_code == 1 and "casework exercises start 4" in absent.output
+    started = runner.invoke(app, ["exercises", "start", "4", *home])
+    copy = settings.home / "exercises" / EXERCISES[3].file
+    assert started.exit_code == 0 and str(copy) in started.output.replace("\n", "")
+    assert copy.read_bytes() == (CHECKOUT / EXERCISES[3].file).read_bytes()
+    failed = runner.invoke(app, ["exercises", "check", "4", *home])  # the untouched starter fails
+    assert failed.exit_code == 1 and "fail 4" in failed.output
+    copy.write_text("# my work\n" + copy.read_text())
+    again = runner.invoke(app, ["exercises", "start", "4", *home])
+    assert again.exit_code == 1 and "exists already" in again.output
+    assert copy.read_text().startswith("# my work")  # a learner's edits are never overwritten
+    assert start(5, settings).read_bytes() == (CHECKOUT / EXERCISES[4].file).read_bytes()

@@ -1,0 +1,1 @@
+"""The exercises' starter files, installed as casework.exercises.starters (`casework exercises start N`)."""
