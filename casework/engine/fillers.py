@@ -37,18 +37,43 @@ def roles(text: str) -> dict[str, str]:
 
 def names(text: str) -> set[str]:
     """Capitalised Latin words and quoted titles: the words a paraphrase keeps as they are."""
-    quoted = {q.strip().lower() for q in QUOTED.findall(text)}
-    latin = {n.lower() for n in NAME.findall(QUOTED.sub(" ", text)) if n not in COMMON}
+    quoted = {re.sub(r"\s*\([^()]*\)", "", q).strip().lower() for q in QUOTED.findall(text)}  # '핸드오프(Handoff)'
+    bare = QUOTED.sub(" ", text)
+    latin = {
+        m.group().lower()
+        for m in NAME.finditer(bare)
+        if m.group() not in COMMON and not (_opens_sentence(bare, m.start()) and m.group()[1:].islower())
+    }
     return quoted | latin
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """A word at the start of a sentence is capitalised by grammar, not because it is a name."""
+    return not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:"
+
+
 def filler_conflict(
-    statement: str, evidence: str, rare: Callable[[str], bool], same: Callable[[str, str], bool]
+    statement: str,
+    evidence: str,
+    rare: Callable[[str], bool],
+    same: Callable[[str, str], bool],
+    glossed: Callable[[str], bool] = lambda name: False,
 ) -> tuple[str, str] | None:
-    """(the statement's filler, the evidence's) when the evidence fills the statement's slot otherwise."""
+    """(the statement's filler, the evidence's) when the evidence fills the statement's slot otherwise.
+
+    Against a Korean sentence, a Latin name of the statement may be there in Hangul (Altman / 올트먼):
+    it counts as missing only when `glossed` (its Korean spelling is known) or it is a model code (M1).
+    """
     ours_text, theirs_text = statement.lower(), evidence.lower()
     ours, theirs = names(statement), names(evidence)
-    missing = {n for n in ours if n not in theirs_text and not any(same(n, t) for t in theirs)}
+    hangul = len(re.findall(r"[가-힣]", evidence)) > len(re.findall(r"[A-Za-z]", evidence))
+    missing = {
+        n
+        for n in ours
+        if n not in theirs_text
+        and not any(same(n, t) for t in theirs)
+        and (not hangul or glossed(n) or re.search(r"\d", n) or not n.isascii())
+    }
     extra = {n for n in theirs if n not in ours_text and not any(same(n, o) for o in ours)}
     if len(missing) == 1 and len(extra) == 1:
         return next(iter(missing)), next(iter(extra))
