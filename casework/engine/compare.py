@@ -266,6 +266,7 @@ STEM = re.compile(r"(?:에서는|에서|에게|으로|보다|까지|부터|처�
 
 def stem(word: str) -> str:
     """A word without quotes, punctuation and a trailing Korean particle: ‘A4와’ -> 'a4'."""
+    word = re.sub(r"\([^()]*\)", "", word)  # a bracketed gloss: Air(M2)에서 -> Air에서
     word = re.sub(r"^[^\w가-힣]+|[^\w가-힣]+$", "", word.lower())
     bare = STEM.sub("", word)
     return bare if len(bare) >= 2 or not re.match(r"[가-힣]", bare) else word
@@ -297,12 +298,15 @@ def role_swap(statement: str, evidence: str) -> str | None:
 
 def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
     """A name of the statement whose slot in the evidence (by the same anchor word) holds another name."""
-    ours = [stem(w) for w in statement.split()]
+    written = statement.split()
+    ours = [stem(w) for w in written]
     theirs = [stem(w) for w in evidence.split()]
     lowered = statement.lower()
     for i, word in enumerate(ours):
         if re.fullmatch(r"[\d.,]*", word) or word in EN_STOPWORDS:
             continue  # a number, or an English function word ("At Tesla"), is no name
+        if re.fullmatch(r"[a-z]+", word) and not re.search(r"[A-Z]", written[i][1:]) and (i == 0 or written[i].islower()):
+            continue  # a lower-case English word (led, chips), or one capitalised only to open the sentence
         for anchor, step in ((i - 1, 1), (i + 1, -1)):
             if not 0 <= anchor < len(ours) or len(ours[anchor]) < 2 or ours[anchor] not in theirs:
                 continue

@@ -22,6 +22,12 @@ ROLE = re.compile(r"^([가-힣A-Za-z0-9]{2,}?)(에서의|와의|과의|에서|�
 QUOTED = re.compile(r"['‘“\"]([^'’”\"]{2,30})['’”\"]")
 NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 COMMON = frozenset("The This That These Those A An In On At For Of And But Or If When While It Its".split())
+# Words that open an English sentence without naming anything ("Running ChatGPT costs", "With SaaS")
+OPENERS = frozenset(
+    "after although as because before both by during each every from how many most no not once one our "
+    "since so some such there they to under unlike until we what where whether which who why with "
+    "without yet you".split()
+)
 
 
 def roles(text: str) -> dict[str, str]:
@@ -42,9 +48,15 @@ def names(text: str) -> set[str]:
     latin = {
         m.group().lower()
         for m in NAME.finditer(bare)
-        if m.group() not in COMMON and not (_opens_sentence(bare, m.start()) and m.group()[1:].islower())
+        if m.group() not in COMMON and not (_opens_sentence(bare, m.start()) and _plain_word(m.group()))
     }
     return quoted | latin
+
+
+def _plain_word(word: str) -> bool:
+    """A capitalised word that is an ordinary English word, not a name: an opener or a verb form."""
+    lowered = word.lower()
+    return word[1:].islower() and (lowered in OPENERS or lowered.endswith(("ing", "ed", "ly")))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
