@@ -43,11 +43,13 @@ EQUAL = re.compile(
     r"\b(?:same|equal|similar|identical|as much as)\b|동일|같은 수준|같은 수치|비슷|유사", re.I
 )
 ONLY = re.compile(
-    r"\b(?:only|must|solely|exclusively)\b|반드시|오직|뿐|해야만|(?<![\d천백십억조])(?:으로만|로만|에서만|에게만|만)(?=\s|$|[.,])",
+    r"\b(?:only|must|solely|exclusively|necessarily|(?:has|have|need|needs) to|required to)\b|"
+    r"반드시|오직|유일|뿐|밖에|해야만|(?<![\d천백십억조])(?:으로만|로만|에서만|에게만|만)(?=\s|$|[.,])",
     re.IGNORECASE,
 )
 ALTERNATIVES = re.compile(
-    r"\b(?:or|also|both|various|as well)\b|또는|혹은|이나\s|거나|던\s|부터|다양한|도 가능|만도|에서도|도 있",
+    r"\b(?:or|also|both|various|as well|either)\b|또는|혹은|이나\s|거나|든지|던\s|부터|다양한|둘 다|"
+    r"도 가능|도 되|수도 있|만도|에서도|도 있|(?<=[가-힣\s])등(?=\s|의|을|이|에|과|으로)",
     re.IGNORECASE,
 )
 NOT_ONLY = re.compile(r"뿐\s?만?\s?(?:아니라|아니고)|\bnot\s+only\b", re.IGNORECASE)
@@ -125,5 +127,5 @@ def comparison_conflict(statement: str, evidence: str) -> bool:
 
 def modality_conflict(statement: str, evidence: str) -> bool:
     """The statement allows one option ("only", "must", "X만") where the evidence offers several."""
-    evidence = NOT_ONLY.sub(" 도 ", evidence)  # "A뿐 아니라 B" / "not only A" offers more than one
+    evidence = NOT_ONLY.sub(" also ", evidence)  # "A뿐 아니라 B" / "not only A" offers more than one
     return bool(ONLY.search(statement) and ALTERNATIVES.search(evidence) and not ONLY.search(evidence))

@@ -55,6 +55,8 @@ def test_the_opposite_outcome_is_a_conflict(statement, evidence, outcome):
         # the evidence says "only" too: the statement repeats it
         ("Clubhouse works only on iOS devices.", "iOS 기기에서만 가능 (안드로이드도 개발중?)", False),
         ("Users can scale the service up or down.", "사용자가 서비스를 확장하거나 축소할 수 있어", False),
+        ("The app has to run on an iPhone.", "아이폰이나 아이패드에서 쓸 수 있다", True),
+        ("청중은 듣기밖에 할 수 없다.", "청중으로 참여할 수도 있고 발언할 수도 있다", True),
     ],
 )
 def test_only_one_option_against_several_is_a_conflict(statement, evidence, conflict):
