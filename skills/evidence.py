@@ -254,7 +254,9 @@ def variants(library, term: str) -> set[str]:
     return forms | glosses
 
 
-def find_conflict(library, terms: dict[str, float], statement: str, text: str, around: str = "") -> str | None:
+def find_conflict(
+    library, terms: dict[str, float], statement: str, text: str, around: str = ""
+) -> str | None:
     """Why a well-matching sentence contradicts the statement, or None when it does not."""
     numbers = compare.quantity_conflict(statement, text)
     if numbers:
@@ -273,9 +275,13 @@ def find_conflict(library, terms: dict[str, float], statement: str, text: str, a
             return f"The corpus says it went {'down' if moved == 'up' else 'up'}: “{clip(part, 80)}”."
         outcome = stances.outcome_conflict(statement, part)
         if outcome:
-            return f"The corpus reports the opposite outcome ({outcome} in the statement): “{clip(part, 80)}”."
+            return (
+                f"The corpus reports the opposite outcome ({outcome} in the statement): “{clip(part, 80)}”."
+            )
     # a negated clause beside the one about the statement ("IBM이 PC를 발명한 것은 아니지만, ... 올렸습니다")
-    if compare.polarity_flip(statement, text) and compare.polarity_flip(statement, focus(library, terms, text)):
+    if compare.polarity_flip(statement, text) and compare.polarity_flip(
+        statement, focus(library, terms, text)
+    ):
         return f"The corpus states it with the opposite polarity: “{clip(text, 80)}”."
     if stances.comparison_conflict(statement, text):
         return f"The corpus calls them the same where the statement ranks them: “{clip(text, 80)}”."
@@ -314,7 +320,13 @@ def name_like(library, word: str, sentences: int) -> bool:
     (했습니다, 요구하지), a number, the author (필자, 저는) or a one-syllable word (척, 중)."""
     bare = compare.stem(word)
     head = next(iter(library.terms(word)), bare)
-    if head != bare or len(compare.STEM.sub("", bare)) < 2 or re.search(r"\d", bare) or bare in META or bare in FUNCTION:
+    if (
+        head != bare
+        or len(compare.STEM.sub("", bare)) < 2
+        or re.search(r"\d", bare)
+        or bare in META
+        or bare in FUNCTION
+    ):
         return False
     if bare not in library.lexicon and (len(bare) < 3 or bare[-1] in compare.VERBAL_ENDINGS):
         return False

@@ -305,7 +305,11 @@ def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
     for i, word in enumerate(ours):
         if re.fullmatch(r"[\d.,]*", word) or word in EN_STOPWORDS:
             continue  # a number, or an English function word ("At Tesla"), is no name
-        if re.fullmatch(r"[a-z]+", word) and not re.search(r"[A-Z]", written[i][1:]) and (i == 0 or written[i].islower()):
+        if (
+            re.fullmatch(r"[a-z]+", word)
+            and not re.search(r"[A-Z]", written[i][1:])
+            and (i == 0 or written[i].islower())
+        ):
             continue  # a lower-case English word (led, chips), or one capitalised only to open the sentence
         for anchor, step in ((i - 1, 1), (i + 1, -1)):
             if not 0 <= anchor < len(ours) or len(ours[anchor]) < 2 or ours[anchor] not in theirs:

@@ -43,7 +43,9 @@ def roles(text: str) -> dict[str, str]:
 
 def names(text: str) -> set[str]:
     """Capitalised Latin words and quoted titles: the words a paraphrase keeps as they are."""
-    quoted = {re.sub(r"\s*\([^()]*\)", "", q).strip().lower() for q in QUOTED.findall(text)}  # '핸드오프(Handoff)'
+    quoted = {
+        re.sub(r"\s*\([^()]*\)", "", q).strip().lower() for q in QUOTED.findall(text)
+    }  # '핸드오프(Handoff)'
     bare = QUOTED.sub(" ", text)
     latin = {
         m.group().lower()

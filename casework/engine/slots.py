@@ -39,7 +39,12 @@ def alike(a: str, b: str) -> bool:
 
 
 def slot_conflict(
-    statement: str, evidence: str, around: str, named: Test, distinctive: Test, same: Callable[[str, str], bool]
+    statement: str,
+    evidence: str,
+    around: str,
+    named: Test,
+    distinctive: Test,
+    same: Callable[[str, str], bool],
 ) -> tuple[str, str] | None:
     """(the statement's word, the evidence's) for a slot the evidence fills with another name, or None."""
     if not re.search(r"[가-힣]", statement):

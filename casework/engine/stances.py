@@ -7,9 +7,10 @@ Each stance is a pair of opposite word sets spanning both languages, so an Engli
 - comparison: "faster than" / "보다 높다" against "the same as" / "동일한" / "비슷한";
 - modality: "only X" / "X만" / "must" against evidence that offers alternatives (X or Y, X도 가능,
   X부터 Y까지 다양한).
-English words are matched as stems at word starts; Sino-Korean nouns (증가, 하향) inside words; native
-Korean verbs (늘었다, 줄여) at word starts with their endings, so 오늘, "늘 그렇듯" and "알 줄" are not changes.
-A text that holds both directions (or both outcomes) is read by its predicate: the last such word of
+English words are matched as stems at word starts; Sino-Korean nouns (증가, 하향) inside words;
+native Korean verbs (늘었다, 줄여) at word starts with their endings, so 오늘, "늘 그렇듯" and "알 줄"
+are not changes. A text that holds both directions (or both outcomes) is read by the word that
+follows the statement's subject most closely, else by its predicate: the last such word of
 a Korean text (the verb comes last), the first of an English one ("The OECD cut its growth forecast").
 Not handled: which subject a stance belongs to when a sentence holds two (the checker compares
 clauses for that), double negatives, irony.
@@ -64,7 +65,9 @@ MEASURE = re.compile(
 def stance(text: str, one: str, other: str, about: str = "") -> tuple[bool, bool]:
     """(holds `one`, holds `other`); a text holding both keeps one (see `_deciding`)."""
     lowered = MEASURE.sub(" ", text.lower())
-    found = sorted((m.start(), side) for side, words in ((0, one), (1, other)) for m in _finds(lowered, words))
+    found = sorted(
+        (m.start(), side) for side, words in ((0, one), (1, other)) for m in _finds(lowered, words)
+    )
     sides = {side for _, side in found}
     if len(sides) == 2:
         sides = {_deciding(lowered, found, about)}
@@ -72,9 +75,9 @@ def stance(text: str, one: str, other: str, about: str = "") -> tuple[bool, bool
 
 
 def _deciding(text: str, found: list[tuple[int, int]], about: str) -> int:
-    """The side of the stance word that follows a word of `about` (the statement) most closely, in a
-    list such as "치과 진료 10% 증가 ... 스트레스가 크게 감소"; else the predicate's: the last word of a Korean
-    text (its verb comes last), the first of an English one."""
+    """The side of the stance word that follows a word of `about` (the statement) most closely, in
+    a list such as "치과 진료 10% 증가 ... 스트레스가 크게 감소"; else the predicate's: the last word of a
+    Korean text (its verb comes last), the first of an English one."""
     words = re.findall(r"[가-힣]{2,}|[a-z]{3,}", about.lower())
     anchors = {w[:2] if re.match(r"[가-힣]", w) else w for w in words if not re.match(STANCE_WORDS, w)}
     gaps = sorted(
@@ -90,7 +93,11 @@ def _deciding(text: str, found: list[tuple[int, int]], about: str) -> int:
 
 def _finds(text: str, words: str):
     for match in re.finditer(words, text):
-        if NATIVE.match(match.group()) and match.start() > 0 and re.match(r"[가-힣]", text[match.start() - 1]):
+        if (
+            NATIVE.match(match.group())
+            and match.start() > 0
+            and re.match(r"[가-힣]", text[match.start() - 1])
+        ):
             continue  # inside another word: 오늘, 하늘, 그을린
         yield match
 

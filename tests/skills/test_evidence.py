@@ -75,12 +75,21 @@ def test_a_comparator_is_judged_by_the_range_it_allows(library, claim, label):
         ("파인튜닝은 사전 학습된 LLM을 특정 도메인이나 작업에 맞춰 추가로 학습시키는 과정이다.", "SUPPORTED"),
         # another filler in the slot the evidence fills
         ("기본소득 실험은 비영리 연구기관인 랜드연구소가 수행했다.", "REFUTED"),
-        ("The basic income experiment was carried out by OpenResearch, a nonprofit research institute.", "SUPPORTED"),
+        (
+            "The basic income experiment was carried out by OpenResearch, a nonprofit research institute.",
+            "SUPPORTED",
+        ),
         ("네이버의 이해진 의장과 최수연 대표는 인텔을 방문해 젠슨 황을 만날 예정이었다.", "REFUTED"),
         ("IBM은 1981년 출시한 개인용 데스크톱으로 첫 해에 10억 달러의 수익을 올렸다.", "SUPPORTED"),
         # names
-        ("데이비드 베이커, 데미스 하사비스, 얀 르쿤은 화학과 인공지능을 결합해 단백질 구조 예측 난제를 해결했다.", "REFUTED"),
-        ("존 홉필드와 제프리 힌턴은 물리학 개념을 적용해 인공 신경망과 기계 학습의 기초를 마련했다.", "SUPPORTED"),
+        (
+            "데미스 하사비스, 얀 르쿤은 화학과 인공지능을 결합해 단백질 구조 예측이라는 난제를 해결했다.",
+            "REFUTED",
+        ),
+        (
+            "존 홉필드와 제프리 힌턴은 물리학 개념을 적용해 인공 신경망과 기계 학습의 기초를 마련했다.",
+            "SUPPORTED",
+        ),
         ("Building a data center costs an estimated 38 million dollars per megawatt.", "SUPPORTED"),
     ],
 )
