@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from casework.engine import compare, stances
 from casework.engine.comparators import reversed_change
 from casework.engine.fillers import filler_conflict
+from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
 from casework.orchestrator.agent import clip
 from casework.skills.meaning import is_english, semantic_share
@@ -30,9 +31,10 @@ CONTEXT = 0.25  # how much the rest of the claim counts when ranking evidence fo
 AROUND = 0.8  # weight of a term found only in the title or the neighbouring sentences
 ENGLISH_CANDIDATES = 40  # an English statement's terms rank Korean sentences poorly: read more of them
 RARE = 2  # sentences: a term in fewer is a name or a rare word (fillers)
+DISTINCT = 20  # sentences (1% of the corpus): a term in fewer names something, if not rarely (인텔, 엔비디아)
 UNKNOWN = 0.35  # weight of an English word neither the corpus nor the term map knows
 KOREAN_CLAUSE = re.compile(
-    r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,))\s+"
+    r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,)|(?<=반면,))\s+"
 )
 # "and" joins two clauses only when a new subject follows it ("Itanium failed and AMD succeeded"), not
 # two verbs of one subject ("the component that manages and supervises the process")
@@ -133,7 +135,7 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     best, _, _, text, hit = scored[0]
     evidence = [_evidence(h, t) for _, _, _, t, h in scored[:3]]
     if best >= MATCHED:
-        conflict = find_conflict(library, terms, statement, text)
+        conflict = find_conflict(library, terms, statement, text, surroundings(library, hit))
         if conflict:
             return _verdict(
                 statement, "REFUTED", min(1.0, 0.4 + best / 2), evidence[:1] + evidence[1:2], conflict
@@ -252,7 +254,9 @@ def variants(library, term: str) -> set[str]:
     return forms | glosses
 
 
-def find_conflict(library, terms: dict[str, float], statement: str, text: str) -> str | None:
+def find_conflict(
+    library, terms: dict[str, float], statement: str, text: str, around: str = ""
+) -> str | None:
     """Why a well-matching sentence contradicts the statement, or None when it does not."""
     numbers = compare.quantity_conflict(statement, text)
     if numbers:
@@ -260,16 +264,24 @@ def find_conflict(library, terms: dict[str, float], statement: str, text: str) -
     change = reversed_change(statement, text)
     if change:
         return f"The corpus has the change the other way round: {change[1]:g} to {change[0]:g}."
-    opposite = compare.antonym_conflict(statement, text)
-    if opposite:
-        return f"The corpus says the opposite: “{opposite[1]}” where the statement has “{opposite[0]}”."
-    moved = stances.direction_conflict(statement, text)
-    if moved:
-        return f"The corpus says it went {'down' if moved == 'up' else 'up'}: “{clip(text, 80)}”."
-    outcome = stances.outcome_conflict(statement, text)
-    if outcome:
-        return f"The corpus reports the opposite outcome ({outcome} in the statement): “{clip(text, 80)}”."
-    if compare.polarity_flip(statement, text):
+    # A sentence of two clauses may hold both stances ("Itanium failed, AMD succeeded"): the clause about
+    # the statement's subject decides, so a stance is read in the text and then in that clause alone.
+    for part in dict.fromkeys([text, focus(library, terms, text)]):
+        opposite = compare.antonym_conflict(statement, part)
+        if opposite:
+            return f"The corpus says the opposite: “{opposite[1]}” where the statement has “{opposite[0]}”."
+        moved = stances.direction_conflict(statement, part)
+        if moved:
+            return f"The corpus says it went {'down' if moved == 'up' else 'up'}: “{clip(part, 80)}”."
+        outcome = stances.outcome_conflict(statement, part)
+        if outcome:
+            return (
+                f"The corpus reports the opposite outcome ({outcome} in the statement): “{clip(part, 80)}”."
+            )
+    # a negated clause beside the one about the statement ("IBM이 PC를 발명한 것은 아니지만, ... 올렸습니다")
+    if compare.polarity_flip(statement, text) and compare.polarity_flip(
+        statement, focus(library, terms, text)
+    ):
         return f"The corpus states it with the opposite polarity: “{clip(text, 80)}”."
     if stances.comparison_conflict(statement, text):
         return f"The corpus calls them the same where the statement ranks them: “{clip(text, 80)}”."
@@ -283,16 +295,56 @@ def find_conflict(library, terms: dict[str, float], statement: str, text: str) -
         if pair:
             return f"The corpus has “{pair[0]}” and “{pair[1]}” the other way round."
     substituted = compare.substitution(statement, text) or filler_conflict(
-        statement, text, lambda term: rare(library, term), lambda a, b: b in variants(library, a)
+        statement,
+        text,
+        lambda term: rare(library, term),
+        lambda a, b: b in variants(library, a),
+        glossed=lambda name: any(re.match(r"[가-힣]", v) for v in variants(library, name)),
+    )
+    substituted = substituted or slot_conflict(
+        statement,
+        text,
+        around,
+        named=lambda word: name_like(library, word, RARE),
+        distinctive=lambda word: name_like(library, word, DISTINCT),
+        same=lambda a, b: b in variants(library, a),
     )
     if substituted:
         return f"The corpus names “{substituted[1]}” where the statement has “{substituted[0]}”."
     return None
 
 
-def rare(library, term: str) -> bool:
-    """A term in at most RARE corpus sentences: a name, not a word a paraphrase would swap."""
-    return library.idf(term) >= math.log(1 + library.sentence_count() / (1 + RARE))
+def name_like(library, word: str, sentences: int) -> bool:
+    """A word that names something: a noun the lexicon reads whole (콜웰의, 인텔을) or an unknown noun of
+    three syllables or more (랜드연구소가), in at most `sentences` corpus sentences; not a verb form
+    (했습니다, 요구하지), a number, the author (필자, 저는) or a one-syllable word (척, 중)."""
+    bare = compare.stem(word)
+    head = next(iter(library.terms(word)), bare)
+    if (
+        head != bare
+        or len(compare.STEM.sub("", bare)) < 2
+        or re.search(r"\d", bare)
+        or bare in META
+        or bare in FUNCTION
+    ):
+        return False
+    if bare not in library.lexicon and (len(bare) < 3 or bare[-1] in compare.VERBAL_ENDINGS):
+        return False
+    return rare(library, bare, sentences)
+
+
+def focus(library, terms: dict[str, float], text: str) -> str:
+    """The clause of a text that covers the statement best (the text itself when no clause stands out)."""
+    parts = clauses(text)
+    if len(parts) < 2:
+        return text
+    shares = sorted(((coverage(library, terms, p), p) for p in parts), reverse=True)
+    return shares[0][1] if shares[0][0] > shares[1][0] else text
+
+
+def rare(library, term: str, sentences: int = RARE) -> bool:
+    """A term in at most `sentences` corpus sentences: a name, not a word a paraphrase would swap."""
+    return library.idf(term) >= math.log(1 + library.sentence_count() / (1 + sentences))
 
 
 def _evidence(hit, text: str) -> Evidence:

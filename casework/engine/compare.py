@@ -15,6 +15,7 @@ import re
 from pydantic import BaseModel
 
 from casework.engine.comparators import apart, bound, operator_near, within
+from casework.engine.text import EN_STOPWORDS
 
 MULTIPLIERS = {
     "천": 1e3,
@@ -79,6 +80,7 @@ KOREAN_NEGATION = re.compile(
     r"(?:^|\s)(?:안|못)\s|지\s?(?:않|못)|없[다었고는어지습으이]|없$|아니|아닌|아닙|아님|않[았는고은다습]|"
     r"말자|지\s?마|되지\s?않|[가-힣]+지\s?않"
 )
+NOT_ONLY = re.compile(r"뿐\s?만?\s?(?:아니라|아니고)|\bnot\s+only\b", re.IGNORECASE)
 ENGLISH_NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE
 )
@@ -126,16 +128,24 @@ class Quantity(BaseModel):
 
 def quantities(text: str) -> list[Quantity]:
     """The numbers of a text, normalised (commas, 천/만/억, thousand/million) with their unit."""
-    found = []
+    found: list[Quantity] = []
+    open_scale, open_end = 0.0, -1  # the 억 of "9억 1,000만 원" still waiting for its smaller parts
     for match in QUANTITY.finditer(text):
         dollar, number, multiplier, unit = match.groups()
         if match.start(2) > 0 and re.match(r"[A-Za-z가-힣]", text[match.start(2) - 1]):
             continue  # part of a name: H100, K7, x86-64, 달리2
-        value = float(number.replace(",", "")) * MULTIPLIERS.get((multiplier or "").lower(), 1)
+        scale = MULTIPLIERS.get((multiplier or "").lower(), 1)
+        value = float(number.replace(",", "")) * scale
         unit = UNITS.get((unit or "").lower().strip(" -"), "$" if dollar else "")
         if not unit and re.fullmatch(r"(19|20)\d\d", number):
             unit = "년"
-        found.append(Quantity(value=value, unit=unit, op=operator_near(text, match.start(), match.end())))
+        if found and scale < open_scale and not dollar and not text[open_end : match.start()].strip():
+            # one Korean number written in parts: 9억 1,000만 원 is 910,000,000원, not 9억 and 1,000만원
+            found[-1] = found[-1].model_copy(update={"value": found[-1].value + value, "unit": unit})
+        else:
+            found.append(Quantity(value=value, unit=unit, op=operator_near(text, match.start(), match.end())))
+        open_scale = scale if scale >= 1e4 and not unit and re.match(r"[만억조]", multiplier or "") else 0.0
+        open_end = match.end()
     for match in re.finditer(r"절반|\bhalf\b", text, re.IGNORECASE):  # a number written as a word
         found.append(Quantity(value=50.0, unit="%", op=operator_near(text, match.start(), match.end())))
     for index, month in enumerate(MONTHS, 1):
@@ -168,7 +178,7 @@ def quantity_conflict(statement: str, evidence: str) -> str | None:
                 quantity.op == "="
                 or quantity.op == q.op == "<"
                 or (quantity.op == q.op == ">" and q.value < quantity.value)
-                or apart(bound(q.value, q.op), claim)
+                or apart(stated(q, quantity.op), claim)
             )
         ]
         if rivals and (quantity.unit or len(ours) == 1):
@@ -186,10 +196,19 @@ def satisfied(quantity: Quantity, theirs: list[Quantity]) -> bool:
         return quantity.value in {q.value for q in theirs}
     claim = bound(quantity.value, quantity.op)
     return any(
-        q.value == quantity.value if quantity.op == q.op == "<" else within(bound(q.value, q.op), claim)
+        q.value == quantity.value if quantity.op == q.op == "<" else within(stated(q, quantity.op), claim)
         for q in theirs
         if q.unit == quantity.unit or not q.unit
     )
+
+
+def stated(evidence: Quantity, claim_op: str):
+    """The values an evidence number allows when read against a claim's comparator.
+
+    "약 2,150억" against "more than 2,000억": a rough figure is read at its value when the claim only
+    sets a floor or a cap (a reader says yes), and with its margin when the claim is itself a point.
+    """
+    return bound(evidence.value, "=" if evidence.op == "~" and claim_op in "<>" else evidence.op)
 
 
 def unmatched_quantities(statement: str, evidence: str) -> list[Quantity]:
@@ -201,6 +220,7 @@ def unmatched_quantities(statement: str, evidence: str) -> list[Quantity]:
 def negations(text: str) -> int:
     """How many negation markers a text holds (Korean and English), quoted words left out."""
     text = re.sub(r"['‘“\"][^'’”\"]*['’”\"]", " ", text)
+    text = NOT_ONLY.sub(" ", text)  # "A뿐 아니라 B" / "not only A but B" affirms both
     return len(KOREAN_NEGATION.findall(text)) + len(ENGLISH_NEGATION.findall(text))
 
 
@@ -238,7 +258,7 @@ def swapped(statement: str, evidence: str, names: list[str]) -> tuple[str, str] 
 
 
 VERBAL_ENDINGS = set(
-    "다지고며요서면니게음기던은는을데까죠야들"
+    "다지고며요서면니게음기던은는을데까죠야들한된"
 )  # endings and the plural 들, not noun classes
 SUBJECT, THAN = ("은", "는", "이", "가", "에서", "의"), ("보다",)
 STEM = re.compile(r"(?:에서는|에서|에게|으로|보다|까지|부터|처럼|은|는|이|가|을|를|에|의|로|와|과|도|만)$")
@@ -246,6 +266,7 @@ STEM = re.compile(r"(?:에서는|에서|에게|으로|보다|까지|부터|처�
 
 def stem(word: str) -> str:
     """A word without quotes, punctuation and a trailing Korean particle: ‘A4와’ -> 'a4'."""
+    word = re.sub(r"\([^()]*\)", "", word)  # a bracketed gloss: Air(M2)에서 -> Air에서
     word = re.sub(r"^[^\w가-힣]+|[^\w가-힣]+$", "", word.lower())
     bare = STEM.sub("", word)
     return bare if len(bare) >= 2 or not re.match(r"[가-힣]", bare) else word
@@ -277,12 +298,19 @@ def role_swap(statement: str, evidence: str) -> str | None:
 
 def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
     """A name of the statement whose slot in the evidence (by the same anchor word) holds another name."""
-    ours = [stem(w) for w in statement.split()]
+    written = statement.split()
+    ours = [stem(w) for w in written]
     theirs = [stem(w) for w in evidence.split()]
     lowered = statement.lower()
     for i, word in enumerate(ours):
-        if re.fullmatch(r"[\d.,]*", word):
-            continue
+        if re.fullmatch(r"[\d.,]*", word) or word in EN_STOPWORDS:
+            continue  # a number, or an English function word ("At Tesla"), is no name
+        if (
+            re.fullmatch(r"[a-z]+", word)
+            and not re.search(r"[A-Z]", written[i][1:])
+            and (i == 0 or written[i].islower())
+        ):
+            continue  # a lower-case English word (led, chips), or one capitalised only to open the sentence
         for anchor, step in ((i - 1, 1), (i + 1, -1)):
             if not 0 <= anchor < len(ours) or len(ours[anchor]) < 2 or ours[anchor] not in theirs:
                 continue

@@ -2,12 +2,16 @@
 
 Each stance is a pair of opposite word sets spanning both languages, so an English claim ("rose",
 "failed") is read against a Korean sentence (하락, 성공) without a glossary line per word:
-- direction of change: rose / increased / 늘었다 / 상향 against fell / cut / 줄었다 / 하향;
+- direction of change: rose / increased / went up / 늘었다 / 상향 against fell / cut / 줄었다 / 하향;
 - outcome: succeeded / 성공 / 달성 against failed / 실패 / 무산 ("달성에 실패" is a failure);
 - comparison: "faster than" / "보다 높다" against "the same as" / "동일한" / "비슷한";
 - modality: "only X" / "X만" / "must" against evidence that offers alternatives (X or Y, X도 가능,
   X부터 Y까지 다양한).
-Words are matched as stems at word starts (English) or inside words (Korean).
+English words are matched as stems at word starts; Sino-Korean nouns (증가, 하향) inside words;
+native Korean verbs (늘었다, 줄여) at word starts with their endings, so 오늘, "늘 그렇듯" and "알 줄"
+are not changes. A text that holds both directions (or both outcomes) is read by the word that
+follows the statement's subject most closely, else by its predicate: the last such word of
+a Korean text (the verb comes last), the first of an English one ("The OECD cut its growth forecast").
 Not handled: which subject a stance belongs to when a sentence holds two (the checker compares
 clauses for that), double negatives, irony.
 """
@@ -17,15 +21,20 @@ from __future__ import annotations
 import re
 
 UP = (
-    "rise rose risen raise raised increase grew grow growth gain climb jump soar higher expand 증가 늘었 "
-    "늘어 늘린 늘렸 올랐 오르 올렸 올린 상향 상승 성장 확대 높아 높였"
-).split()
+    r"\b(?:ris(?:e|es|ing|en)|rose|rais|increas(?:e|ed|es|ing)\b|grew|grow(?:s|n|ing)?\b|gain|climb|"
+    r"jump|soar|higher|expand|(?:went|go|goes|gone|going)\s+up)|"
+    r"증가|상향|상승|성장|확대|늘[었어린렸리려고며는]|올[랐라렸린리려]|오르|높[아였여]"
+)
 DOWN = (
-    "fall fell fallen drop declin decreas cut lower shrank shrink plung slump reduc "
-    "감소 줄었 줄어 줄인 줄였 내렸 내린 하향 하락 축소 낮아 낮췄 떨어"
-).split()
-SUCCESS = "succeed success won achiev accomplish 성공 달성 이뤄 이루".split()
-FAILURE = "fail failure lost flop collaps 실패 무산 좌절".split()
+    r"\b(?:fall(?:s|en|ing)?\b|fell|drop|declin|decreas|cut|lower|shr[ai]nk|plung|slump|reduc|"
+    r"(?:went|go|goes|gone|going)\s+down)|"
+    r"감소|하향|하락|축소|줄[었어인였이여고며는]|내[렸린리려]|낮[아췄추춰]|떨어"
+)
+SUCCESS = r"\b(?:succe(?:ed|ss)|won\b|achiev|accomplish)|성공|달성|이뤄|이루"
+FAILURE = r"\b(?:fail|lost\b|flop|collaps)|실패|무산|좌절"
+STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE))
+# A Korean stem must start a word ("늘었" yes, "오늘" no); a Sino-Korean noun may sit inside one (매출증가).
+NATIVE = re.compile(r"^(?:늘|줄|올|오르|내|낮|높|떨어|이뤄|이루)")
 COMPARATIVE = re.compile(
     r"\b(?:higher|lower|more|less|faster|slower|larger|smaller|bigger|better|worse|greater)\s+than\b|"
     r"보다\s*(?:더\s*)?(?:크게\s*)?(?:높|낮|많|적|빠르|빨랐|느리|크|작|앞서|뒤처|우수|나은)",
@@ -35,27 +44,67 @@ EQUAL = re.compile(
     r"\b(?:same|equal|similar|identical|as much as)\b|동일|같은 수준|같은 수치|비슷|유사", re.I
 )
 ONLY = re.compile(
-    r"\b(?:only|must|solely|exclusively)\b|반드시|오직|뿐|해야만|(?<![\d천백십억조])(?:으로만|로만|에서만|에게만|만)(?=\s|$|[.,])",
+    r"\b(?:only|must|solely|exclusively|necessarily|(?:has|have|need|needs) to|required to)\b|"
+    r"반드시|오직|유일|뿐|밖에|해야만|(?<![\d천백십억조])(?:으로만|로만|에서만|에게만|만)(?=\s|$|[.,])",
     re.IGNORECASE,
 )
 ALTERNATIVES = re.compile(
-    r"\b(?:or|also|both|various|as well)\b|또는|혹은|이나\s|거나|던\s|부터|다양한|도 가능|만도|에서도|도 있",
+    r"\b(?:or|also|both|various|as well|either)\b|또는|혹은|이나\s|거나|든지|던\s|부터|다양한|둘 다|"
+    r"도 가능|도 되|수도 있|만도|에서도|도 있|(?<=[가-힣\s])등(?=\s|의|을|이|에|과|으로)",
+    re.IGNORECASE,
+)
+NOT_ONLY = re.compile(r"뿐\s?만?\s?(?:아니라|아니고)|\bnot\s+only\b", re.IGNORECASE)
+# Names of a measure, not a change: 성장률 / growth rate / 성장 전망 / economic growth / 증가율.
+MEASURE = re.compile(
+    r"[가-힣]*[률율]|성장\s*전망|경제\s*성장|\b(?:economic\s+growth|growth\s+(?:rate|forecast|outlook)|"
+    r"(?:increase|decline)\s+rate)\b",
     re.IGNORECASE,
 )
 
 
-RATE = re.compile(r"[가-힣]*[률율]|\b(?:growth|increase|decline)\s+rate\b", re.IGNORECASE)
+def stance(text: str, one: str, other: str, about: str = "") -> tuple[bool, bool]:
+    """(holds `one`, holds `other`); a text holding both keeps one (see `_deciding`)."""
+    lowered = MEASURE.sub(" ", text.lower())
+    found = sorted(
+        (m.start(), side) for side, words in ((0, one), (1, other)) for m in _finds(lowered, words)
+    )
+    sides = {side for _, side in found}
+    if len(sides) == 2:
+        sides = {_deciding(lowered, found, about)}
+    return 0 in sides, 1 in sides
 
 
-def _has(text: str, stems: list[str]) -> bool:
-    lowered = RATE.sub(" ", text.lower())  # 성장률 / growth rate name a measure, not a change
-    return any(re.search(rf"\b{re.escape(s)}", lowered) if s.isascii() else s in lowered for s in stems)
+def _deciding(text: str, found: list[tuple[int, int]], about: str) -> int:
+    """The side of the stance word that follows a word of `about` (the statement) most closely, in
+    a list such as "치과 진료 10% 증가 ... 스트레스가 크게 감소"; else the predicate's: the last word of a
+    Korean text (its verb comes last), the first of an English one."""
+    words = re.findall(r"[가-힣]{2,}|[a-z]{3,}", about.lower())
+    anchors = {w[:2] if re.match(r"[가-힣]", w) else w for w in words if not re.match(STANCE_WORDS, w)}
+    gaps = sorted(
+        (start - max(text.rfind(a, 0, start) for a in anchors), side)
+        for start, side in found
+        if any(text.rfind(a, 0, start) >= 0 for a in anchors)
+    )
+    if gaps and (len(gaps) == 1 or gaps[0][0] < gaps[1][0] or gaps[0][1] == gaps[1][1]):
+        return gaps[0][1]
+    korean = len(re.findall(r"[가-힣]", text)) > len(re.findall(r"[a-z]", text))
+    return found[-1][1] if korean else found[0][1]
+
+
+def _finds(text: str, words: str):
+    for match in re.finditer(words, text):
+        if (
+            NATIVE.match(match.group())
+            and match.start() > 0
+            and re.match(r"[가-힣]", text[match.start() - 1])
+        ):
+            continue  # inside another word: 오늘, 하늘, 그을린
+        yield match
 
 
 def direction_conflict(statement: str, evidence: str) -> str | None:
     """'up' or 'down' when the statement moves one way and the evidence only the other way."""
-    ours = (_has(statement, UP), _has(statement, DOWN))
-    theirs = (_has(evidence, UP), _has(evidence, DOWN))
+    ours, theirs = stance(statement, UP, DOWN), stance(evidence, UP, DOWN, about=statement)
     if ours == (True, False) and theirs == (False, True):
         return "up"
     if ours == (False, True) and theirs == (True, False):
@@ -65,8 +114,7 @@ def direction_conflict(statement: str, evidence: str) -> str | None:
 
 def outcome_conflict(statement: str, evidence: str) -> str | None:
     """'success' or 'failure' when the statement's outcome is the opposite of the evidence's."""
-    ours = (_has(statement, SUCCESS), _has(statement, FAILURE))
-    theirs = (_has(evidence, SUCCESS), _has(evidence, FAILURE))
+    ours, theirs = stance(statement, SUCCESS, FAILURE), stance(evidence, SUCCESS, FAILURE, about=statement)
     if ours[1] and not theirs[1] and theirs[0]:  # "failed to achieve X" against "achieved X"
         return "failure"
     if ours == (True, False) and theirs == (False, True):
@@ -86,4 +134,5 @@ def comparison_conflict(statement: str, evidence: str) -> bool:
 
 def modality_conflict(statement: str, evidence: str) -> bool:
     """The statement allows one option ("only", "must", "X만") where the evidence offers several."""
+    evidence = NOT_ONLY.sub(" also ", evidence)  # "A뿐 아니라 B" / "not only A" offers more than one
     return bool(ONLY.search(statement) and ALTERNATIVES.search(evidence) and not ONLY.search(evidence))

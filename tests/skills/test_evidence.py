@@ -55,6 +55,48 @@ def test_a_comparator_is_judged_by_the_range_it_allows(library, claim, label):
     assert overall(check_claim(library, claim)).verdict == label
 
 
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        # comparators: a number that satisfies the comparator supports, one that violates it refutes
+        ("2023년 전 세계 데이터 센터 시장 규모는 2,000억 달러를 넘었다.", "SUPPORTED"),
+        ("2023년 전 세계 데이터 센터 시장 규모는 1,000억 달러에 못 미쳤다.", "REFUTED"),
+        ("Anthropic의 2024년 예상 손실은 20억 달러를 넘는다.", "SUPPORTED"),
+        # direction of change, against evidence that moves the other way
+        ("한국은행은 2024년 한국 경제 성장률 전망을 올렸다.", "REFUTED"),
+        ("The OECD raised its 2024 growth forecast for Korea from 2.1% to 2.3%.", "SUPPORTED"),
+        ("The OECD cut its forecast for Korea's economic growth in 2024.", "REFUTED"),
+        ("기본소득 실험에서 치과 진료는 10% 늘었다.", "SUPPORTED"),
+        # outcomes: the clause about the statement's subject decides in a sentence of two
+        ("AMD's x86-64 architecture failed in the market.", "REFUTED"),
+        ("AMD는 하위 호환성을 제공하는 x86-64 아키텍처로 큰 성공을 거두었다.", "SUPPORTED"),
+        # modality: one option against evidence that offers several
+        ("딥페이크 영상은 고사양 컴퓨터에서만 만들 수 있다.", "REFUTED"),
+        ("파인튜닝은 사전 학습된 LLM을 특정 도메인이나 작업에 맞춰 추가로 학습시키는 과정이다.", "SUPPORTED"),
+        # another filler in the slot the evidence fills
+        ("기본소득 실험은 비영리 연구기관인 랜드연구소가 수행했다.", "REFUTED"),
+        (
+            "The basic income experiment was carried out by OpenResearch, a nonprofit research institute.",
+            "SUPPORTED",
+        ),
+        ("네이버의 이해진 의장과 최수연 대표는 인텔을 방문해 젠슨 황을 만날 예정이었다.", "REFUTED"),
+        ("IBM은 1981년 출시한 개인용 데스크톱으로 첫 해에 10억 달러의 수익을 올렸다.", "SUPPORTED"),
+        # names
+        (
+            "데미스 하사비스, 얀 르쿤은 화학과 인공지능을 결합해 단백질 구조 예측이라는 난제를 해결했다.",
+            "REFUTED",
+        ),
+        (
+            "존 홉필드와 제프리 힌턴은 물리학 개념을 적용해 인공 신경망과 기계 학습의 기초를 마련했다.",
+            "SUPPORTED",
+        ),
+        ("Building a data center costs an estimated 38 million dollars per megawatt.", "SUPPORTED"),
+    ],
+)
+def test_each_class_of_judgement_refutes_and_supports(library, claim, label):
+    assert overall(check_claim(library, claim)).verdict == label
+
+
 def test_a_claim_is_refuted_when_one_of_its_clauses_is(library):
     verdicts = check_claim(
         library, "인텔은 2024년 8월에 최악의 주가 하락을 겪었고, 애자일 선언문은 1995년에 발표되었다."
