@@ -5,6 +5,10 @@ Chroma already keeps the vectors of the passages it holds; this cache keeps them
 back. One SQLite file per embeddings name in the home (`<home>/vectors/<name>.sqlite`); SQLite
 serialises concurrent writers itself. New texts are embedded in worker processes when there are
 many of them and the embeddings can run in one (`parallel_documents`), so ingest uses every core.
+Query vectors are kept too (table `queries`, apart from the passages: a vector embedded alone can
+differ in its last bits from the same text's in a batch), and remembered in the process: a run
+asks for the same sentence more than once (the fact-checker and the citation finder both search
+every summary sentence), and a fresh process repeating a task loads no encoder at all.
 Not handled: evicting old vectors (a few KB each; delete the file to start over).
 """
 
@@ -22,6 +26,7 @@ from langchain_core.embeddings import Embeddings
 
 PARALLEL_FROM = 48  # fewer new texts than this are embedded in-process: starting workers costs ~2 s
 CHUNK = 16  # texts per task handed to a worker: small enough to keep both busy to the end
+REMEMBERED = 4096  # query vectors a process keeps in memory (2 KB each)
 
 
 def key(text: str) -> str:
@@ -50,14 +55,16 @@ def _one_thread() -> None:
 
 
 class CachedEmbeddings(Embeddings):
-    """Embeddings whose document vectors are cached on disk by content hash; queries pass through."""
+    """Embeddings whose document and query vectors are cached on disk by content hash."""
 
     def __init__(self, inner: Embeddings, path: Path, spec: str | None = None):
         self.inner, self.path, self.spec = inner, path, spec
         self.name = getattr(inner, "name", None) or type(inner).__name__
+        self.remembered: dict[str, list[float]] = {}
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("create table if not exists vectors (key text primary key, vector blob)")
+            db.execute("create table if not exists queries (key text primary key, vector blob)")
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=60)
@@ -86,4 +93,22 @@ class CachedEmbeddings(Embeddings):
         return [found[k] for k in keys]
 
     def embed_query(self, text: str) -> list[float]:
-        return self.inner.embed_query(text)
+        found = self.remembered.get(text_key := key(text))
+        if found is not None:
+            return list(found)  # a copy: a caller may change its list
+        with self._connect() as db:
+            row = db.execute("select vector from queries where key = ?", (text_key,)).fetchone()
+        if row:
+            vector = np.frombuffer(row[0], dtype=np.float32).tolist()
+        else:
+            blob = np.asarray(self.inner.embed_query(text), dtype=np.float32).tobytes()
+            vector = np.frombuffer(blob, dtype=np.float32).tolist()  # as a later process will read it
+            try:
+                with self._connect() as db:
+                    db.execute("insert or replace into queries values (?, ?)", (text_key, blob))
+            except sqlite3.OperationalError:  # a long ingest holds the lock: the vector is right all the same
+                pass
+        if len(self.remembered) >= REMEMBERED:
+            self.remembered.pop(next(iter(self.remembered)))
+        self.remembered[text_key] = vector
+        return list(vector)
