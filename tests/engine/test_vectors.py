@@ -38,7 +38,7 @@ def test_a_cached_text_is_not_embedded_again_even_by_a_new_instance(tmp_path):
 
 
 def test_worker_processes_give_the_vectors_the_process_itself_gives():
-    texts = [f"문장 {i} sentence" for i in range(20)]
+    texts = [f"문장 {i} sentence" for i in range(40)]  # three chunks: worker 0 holds the first and the third
     assert np.allclose(
         parallel_documents("hashed", texts, workers=2),
         HashedNgramEmbeddings().embed_documents(texts),
