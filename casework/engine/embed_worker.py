@@ -1,15 +1,13 @@
 """An embedding worker process: `python -m casework.engine.embed_worker SPEC`, texts in, vectors out.
 
 It reads a JSON list of texts on stdin and writes their vectors on stdout as float32 bytes, row
-after row. A fresh interpreter that imports only what embedding needs (for `use`: numpy and the
-encoder, no LangChain): a multiprocessing worker would first import the parent's main module,
-which for the `casework` command is the whole CLI (a few seconds, on every worker).
+after row (casework/engine/workers.py starts it). For `use` it imports numpy and the encoder, no
+LangChain.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import numpy as np
@@ -26,7 +24,6 @@ def embed(spec: str, texts: list[str]) -> np.ndarray:
 
 
 def main() -> None:
-    os.environ.setdefault("CASEWORK_ENCODER_THREADS", "1")  # each worker is one core
     texts = json.loads(sys.stdin.buffer.read())
     sys.stdout.buffer.write(np.ascontiguousarray(embed(sys.argv[1], texts), dtype=np.float32).tobytes())
 

@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from subprocess import PIPE
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
+
+from casework.engine.workers import cores, share_out
 
 PARALLEL_FROM = 48  # fewer new texts than this are embedded in-process: starting workers costs ~1 s
 CHUNK = 16  # texts per task handed to a worker: small enough to keep both busy to the end
@@ -43,25 +40,16 @@ def parallel_documents(spec: str, texts: list[str], workers: int | None = None) 
 
     Each worker gets every `workers`-th chunk of CHUNK texts, so long and short texts spread evenly.
     """
-    workers = max(1, min(workers or min(2, os.cpu_count() or 1), len(texts)))
+    workers = max(1, min(workers or cores(), len(texts)))
     chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
-    shares = [[t for chunk in chunks[w::workers] for t in chunk] for w in range(workers)]
-    env = {**os.environ, "CASEWORK_ENCODER_THREADS": "1"}  # two BLAS threads each would fight
-    command = [sys.executable, "-m", "casework.engine.embed_worker", spec]
-    running = [subprocess.Popen(command, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=env) for _ in shares]
-    with ThreadPoolExecutor(workers) as feeding:  # each pipe fed and drained at once: none can block
-        outputs = list(feeding.map(lambda p, s: p.communicate(json.dumps(s).encode()), running, shares))
-    for process, (_out, err) in zip(running, outputs):
-        if process.returncode:
-            raise RuntimeError(f"an embedding worker failed: {err.decode(errors='replace').strip()[-2000:]}")
-    parts = [np.frombuffer(out, dtype=np.float32).reshape(len(s), -1) for (out, _), s in zip(outputs, shares)]
-    rows = {}
-    for w, part in enumerate(parts):  # back to the texts' order: worker w holds chunks w, w + workers, ...
-        chunk_ids = range(w, len(chunks), workers)
-        offset = 0
-        for c in chunk_ids:
+    held = [list(range(w, len(chunks), workers)) for w in range(workers)]  # chunk numbers, by worker
+    shares = [[t for c in numbers for t in chunks[c]] for numbers in held]
+    outputs = share_out("casework.engine.embed_worker", [spec], [json.dumps(s).encode() for s in shares])
+    rows: dict[int, np.ndarray] = {}
+    for numbers, share, out in zip(held, shares, outputs):
+        part = np.frombuffer(out, dtype=np.float32).reshape(len(share), -1)
+        for c, offset in zip(numbers, np.cumsum([0] + [len(chunks[c]) for c in numbers])):
             rows[c] = part[offset : offset + len(chunks[c])]
-            offset += len(chunks[c])
     return np.concatenate([rows[c] for c in range(len(chunks))]).tolist() if chunks else []
 
 
