@@ -110,13 +110,13 @@ def render(quality: dict, speed_report: dict, scale_rows: list[dict], command: s
     side = quality.get("baseline", {})
     if not outcome(side):
         lines += ["## Side by side (`python -m bench baseline`)", "", baseline.markdown(side["figures"]), ""]
-    job, query = speed_report["main_job_s"], speed_report["query_ms"]
+    query = speed_report["query_ms"]
     lines += [
         "## Speed",
         "",
         f"- corpus: {speed_report['posts']} posts, {speed_report['passages']} passages",
         f'- main job `casework run "{speed.MAIN_JOB}"`, fresh process: '
-        f"median {job['median']} s (runs {job['runs']})",
+        + speed.job_line(speed_report["main_job"]),
         f"- in-process hybrid query: p50 {query['p50']} ms, p95 {query['p95']} ms over {query['n']} queries",
         f"- ingest from scratch {speed_report['ingest_s']} s; "
         f"again with no change {speed_report['reingest_s']} s",
@@ -148,7 +148,7 @@ def main(argv: list[str]) -> int:
             if args.smoke
             else speed.run()
         )
-    print(f"speed: main job median {speed_report['main_job_s']['median']} s", file=sys.stderr)
+    print(f"speed: main job {speed.job_line(speed_report['main_job'])}", file=sys.stderr)
     # The encoder's ingest cost is measured at 1k posts beside the hashed n-grams; larger corpora (and
     # the CI smoke, which checks the machinery, not the figures) use the hashed ones, as a user would.
     if args.smoke:

@@ -512,10 +512,13 @@ def main() -> None:
     """The `casework` console script: the app, its imported modules kept out of garbage collection."""
     # The imported modules live until exit. Frozen, the collector does not walk them again in every
     # full collection, nor once more at exit (most of the half second the interpreter took to end).
-    # What a run makes (Chroma's client, the checkpointer) comes later and is collected as before.
+    # What a run makes (Chroma's client, the checkpointer) is collected as before while it runs.
     gc.freeze()
     warnings.formatwarning = lambda message, *_args, **_kwargs: f"warning: {message}\n"  # one line, no source
-    app()
+    try:
+        app()
+    finally:  # so is what the command made (the library, Chroma's client): the exit need not walk it either
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -53,11 +53,25 @@ class HashedNgramEmbeddings(Embeddings):
         return [self.embed_query(text) for text in texts]
 
 
+class SentenceEncoderEmbeddings(Embeddings):
+    """USE multilingual v3 as LangChain `Embeddings`, for the store and any LangChain component."""
+
+    name = "use-m3"
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        from casework.engine.encoder import encode
+
+        return encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        from casework.engine.encoder import encode
+
+        return encode([text])[0].tolist()
+
+
 def load_embeddings(spec: str = DEFAULT) -> Embeddings:
     """`use` (the default), `hashed` (or `hash`), or `provider:model` for an installed LangChain model."""
     if spec in ("", DEFAULT):
-        from casework.engine.encoder import SentenceEncoderEmbeddings
-
         return SentenceEncoderEmbeddings()
     if spec in HASHED:
         return HashedNgramEmbeddings()

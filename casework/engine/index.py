@@ -13,7 +13,9 @@ Not handled: sharing one cache file between corpora (each store keeps its own).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
@@ -21,9 +23,11 @@ from pydantic import BaseModel, TypeAdapter
 from casework.engine.markdown import SECTION_SEPARATOR, Unit, read_markdown
 from casework.engine.posts import Post
 from casework.engine.text import Sentence, add_words, split_sentences, tokenize
+from casework.engine.workers import cores, share_out
 
 PASSAGE_CHARS = 500  # a passage is a few sentences: small enough to quote, big enough to match
 ANALYSIS_VERSION = 5
+PARALLEL_POSTS = 8  # fewer new posts than this are analysed in-process
 
 
 class AnalyzedSentence(Sentence):
@@ -190,17 +194,35 @@ def analyze_corpus(
 ) -> list[AnalyzedPost]:
     """Analysed posts, reusing the cache for unchanged ones and updating the cache file."""
     cached = load_cache(cache_file)
-    fresh = [post for post in posts if digest(post) not in cached]
-    if fresh:
-        add_words(list(vocabulary_hints))
-    for post in fresh:
-        cached[digest(post)] = analyze_post(post)
+    fresh = list({digest(post): post for post in posts if digest(post) not in cached}.values())
+    for done in analyze_posts(fresh, list(vocabulary_hints)):
+        cached[done.digest] = done
         if progress:
-            progress(post)
+            progress(done.post)
     analyzed = [cached[digest(post)] for post in posts]
     if fresh or len(cached) != len(analyzed):
         save_cache(cache_file, analyzed)
     return analyzed
+
+
+def analyze_posts(posts: list[Post], vocabulary_hints: list[str]) -> Iterator[AnalyzedPost]:
+    """Each post analysed: in this process when few, else shared out over one worker per core.
+
+    Kiwi analyses one text on one core; two workers, each given posts of about half the text,
+    halve a whole corpus's analysis (a worker costs about a second to start: Kiwi's load).
+    """
+    workers = cores()
+    if len(posts) < PARALLEL_POSTS or workers == 1:
+        if posts:
+            add_words(vocabulary_hints)
+        yield from (analyze_post(post) for post in posts)
+        return
+    shares: list[list[Post]] = [[] for _ in range(workers)]
+    for post in sorted(posts, key=lambda p: -len(p.text)):  # longest first, each to the lightest share
+        min(shares, key=lambda share: sum(len(p.text) for p in share)).append(post)
+    jobs = [{"hints": vocabulary_hints, "posts": [p.model_dump(mode="json") for p in s]} for s in shares]
+    for out in share_out("casework.engine.analyze_worker", [], [json.dumps(job).encode() for job in jobs]):
+        yield from CACHE_ROWS.validate_json(out)
 
 
 CACHE_ROWS = TypeAdapter(list[AnalyzedPost])  # validates and writes the cache file in pydantic-core, fast

@@ -4,24 +4,30 @@ Chroma already keeps the vectors of the passages it holds; this cache keeps them
 `--rebuild`, a deleted store, a second corpus that shares posts, or a post that moves and comes
 back. One SQLite file per embeddings name in the home (`<home>/vectors/<name>.sqlite`); SQLite
 serialises concurrent writers itself. New texts are embedded in worker processes when there are
-many of them and the embeddings can run in one (`parallel_documents`), so ingest uses every core.
+many of them and the embeddings can run in one (`parallel_documents`, casework/engine/embed_worker.py),
+so ingest uses both cores.
+Query vectors are kept too (table `queries`, apart from the passages: a vector embedded alone can
+differ in its last bits from the same text's in a batch), and remembered in the process: a run
+asks for the same sentence more than once (the fact-checker and the citation finder both search
+every summary sentence), and a fresh process repeating a task loads no encoder at all.
 Not handled: evicting old vectors (a few KB each; delete the file to start over).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
+import json
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-PARALLEL_FROM = 48  # fewer new texts than this are embedded in-process: starting workers costs ~2 s
+from casework.engine.workers import cores, share_out
+
+PARALLEL_FROM = 48  # fewer new texts than this are embedded in-process: starting workers costs ~1 s
 CHUNK = 16  # texts per task handed to a worker: small enough to keep both busy to the end
+REMEMBERED = 4096  # query vectors a process keeps in memory (2 KB each)
 
 
 def key(text: str) -> str:
@@ -29,35 +35,35 @@ def key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _embed_in_worker(spec: str, texts: list[str]) -> np.ndarray:
-    from casework.engine.embeddings import load_embeddings
-
-    return np.asarray(load_embeddings(spec).embed_documents(texts), dtype=np.float32)
-
-
 def parallel_documents(spec: str, texts: list[str], workers: int | None = None) -> list[list[float]]:
-    """Vectors of many texts, embedded in `workers` processes (each on one core), in order."""
-    workers = workers or min(2, os.cpu_count() or 1)
+    """Vectors of many texts, embedded in `workers` processes (each on one core), in order.
+
+    Each worker gets every `workers`-th chunk of CHUNK texts, so long and short texts spread evenly.
+    """
+    workers = max(1, min(workers or cores(), len(texts)))
     chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
-    # spawn, not fork: the parent holds Chroma's and BLAS's threads, which a forked child must not inherit
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_one_thread) as pool:
-        parts = list(pool.map(_embed_in_worker, [spec] * len(chunks), chunks))
-    return np.concatenate(parts).tolist() if parts else []
-
-
-def _one_thread() -> None:
-    os.environ["CASEWORK_ENCODER_THREADS"] = "1"  # each worker is one core; two BLAS threads each would fight
+    held = [list(range(w, len(chunks), workers)) for w in range(workers)]  # chunk numbers, by worker
+    shares = [[t for c in numbers for t in chunks[c]] for numbers in held]
+    outputs = share_out("casework.engine.embed_worker", [spec], [json.dumps(s).encode() for s in shares])
+    rows: dict[int, np.ndarray] = {}
+    for numbers, share, out in zip(held, shares, outputs):
+        part = np.frombuffer(out, dtype=np.float32).reshape(len(share), -1)
+        for c, offset in zip(numbers, np.cumsum([0] + [len(chunks[c]) for c in numbers])):
+            rows[c] = part[offset : offset + len(chunks[c])]
+    return np.concatenate([rows[c] for c in range(len(chunks))]).tolist() if chunks else []
 
 
 class CachedEmbeddings(Embeddings):
-    """Embeddings whose document vectors are cached on disk by content hash; queries pass through."""
+    """Embeddings whose document and query vectors are cached on disk by content hash."""
 
     def __init__(self, inner: Embeddings, path: Path, spec: str | None = None):
         self.inner, self.path, self.spec = inner, path, spec
         self.name = getattr(inner, "name", None) or type(inner).__name__
+        self.remembered: dict[str, list[float]] = {}
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("create table if not exists vectors (key text primary key, vector blob)")
+            db.execute("create table if not exists queries (key text primary key, vector blob)")
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=60)
@@ -86,4 +92,22 @@ class CachedEmbeddings(Embeddings):
         return [found[k] for k in keys]
 
     def embed_query(self, text: str) -> list[float]:
-        return self.inner.embed_query(text)
+        found = self.remembered.get(text_key := key(text))
+        if found is not None:
+            return list(found)  # a copy: a caller may change its list
+        with self._connect() as db:
+            row = db.execute("select vector from queries where key = ?", (text_key,)).fetchone()
+        if row:
+            vector = np.frombuffer(row[0], dtype=np.float32).tolist()
+        else:
+            blob = np.asarray(self.inner.embed_query(text), dtype=np.float32).tobytes()
+            vector = np.frombuffer(blob, dtype=np.float32).tolist()  # as a later process will read it
+            try:
+                with self._connect() as db:
+                    db.execute("insert or replace into queries values (?, ?)", (text_key, blob))
+            except sqlite3.OperationalError:  # a long ingest holds the lock: the vector is right all the same
+                pass
+        if len(self.remembered) >= REMEMBERED:
+            self.remembered.pop(next(iter(self.remembered)))
+        self.remembered[text_key] = vector
+        return list(vector)

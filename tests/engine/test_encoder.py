@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from casework.config import PROJECT_CORPUS
-from casework.engine.encoder import SentenceEncoderEmbeddings, encode
+from casework.engine.embeddings import SentenceEncoderEmbeddings
+from casework.engine.encoder import encode
 
 
 def test_a_korean_sentence_and_its_english_paraphrase_are_close_and_unrelated_ones_are_not():
