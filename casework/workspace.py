@@ -31,6 +31,7 @@ from casework.engine.store import (
 )
 from casework.engine.terms import curated_glossary, merge_maps, mine_glosses
 from casework.engine.vectors import CachedEmbeddings
+from casework.engine.weights import keep_in
 
 
 class IngestReport(BaseModel):
@@ -103,6 +104,7 @@ def _open_for_rebuild(settings: Settings, local_path: Path | None, name: str):
 def store_embeddings(settings: Settings):
     """The embeddings of the store; a model's passage vectors are cached in the home by content hash."""
     embeddings = load_embeddings(settings.embeddings)
+    keep_in(settings.home / "cache")  # the encoder's weights in a fast form, built on first use
     if settings.embeddings in HASHED:  # hashing is cheaper than a cache lookup
         return embeddings
     path = settings.home / "vectors" / f"{embeddings_name(embeddings)}.sqlite"

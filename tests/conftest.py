@@ -30,9 +30,16 @@ def library(settings):
     return open_library(settings)
 
 
+@pytest.fixture(scope="session")
+def weights_cache(tmp_path_factory) -> Path:
+    """One cache of the encoder's weights for the session (65 MB a home otherwise)."""
+    return tmp_path_factory.mktemp("weights-cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(monkeypatch, tmp_path_factory, request):
-    """Never touch the user's ~/.casework from a test."""
+def isolated_home(monkeypatch, tmp_path_factory, request, weights_cache):
+    """Never touch the user's ~/.casework from a test; the encoder's fast weights are shared."""
+    monkeypatch.setenv("CASEWORK_CACHE", str(weights_cache))
     if "settings" not in request.fixturenames:
         monkeypatch.setenv("CASEWORK_HOME", str(tmp_path_factory.mktemp("home")))
 

@@ -24,11 +24,22 @@ import numpy as np
 MANIFEST = "manifest.json"
 
 
+KEPT_IN: list[Path] = []  # the home's cache folder, once a workspace says which (keep_in)
+
+
+def keep_in(folder: Path) -> None:
+    """Keep the fast form under this folder (the workspace's home/cache): caches live in the home."""
+    KEPT_IN[:] = [folder]
+
+
 def cache_root() -> Path:
-    """$CASEWORK_CACHE, else $XDG_CACHE_HOME/casework, else ~/.cache/casework: one per user, not per home."""
+    """Where the fast forms live: $CASEWORK_CACHE, else the workspace's home/cache, else the default
+    home's ($CASEWORK_HOME or ~/.casework); never outside a casework home unless told."""
     if os.environ.get("CASEWORK_CACHE"):
         return Path(os.environ["CASEWORK_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "casework"
+    if KEPT_IN:
+        return KEPT_IN[0]
+    return Path(os.environ.get("CASEWORK_HOME") or Path.home() / ".casework") / "cache"
 
 
 def cache_folder(weights: Path, root: Path | None = None) -> Path:

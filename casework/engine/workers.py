@@ -13,6 +13,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from subprocess import PIPE
 
+from casework.engine.weights import cache_root
+
 ONE_THREAD = {"CASEWORK_ENCODER_THREADS": "1"}  # each worker is one core: two BLAS threads each would fight
 
 
@@ -24,7 +26,7 @@ def cores() -> int:
 def share_out(module: str, args: list[str], payloads: list[bytes]) -> list[bytes]:
     """Run one `python -m module args` per payload, all at once; their outputs, in order."""
     command = [sys.executable, "-m", module, *args]
-    env = {**os.environ, **ONE_THREAD}
+    env = {**os.environ, **ONE_THREAD, "CASEWORK_CACHE": str(cache_root())}  # the parent's home's cache
     running = [subprocess.Popen(command, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=env) for _ in payloads]
     with ThreadPoolExecutor(max(1, len(running))) as feeding:  # each pipe fed and drained at once
         outputs = list(feeding.map(lambda process, payload: process.communicate(payload), running, payloads))

@@ -59,3 +59,16 @@ def test_a_cache_that_cannot_be_written_still_gives_the_vectors(parts, tmp_path,
     blocker.write_text("")
     monkeypatch.setenv("CASEWORK_CACHE", str(blocker / "cache"))  # under a file: no folder can be made
     assert np.array_equal(backend(weights, tokenizer, 1).encode(TEXTS), reference)
+
+
+def test_without_casework_cache_the_fast_form_lives_in_the_workspace_s_home(monkeypatch, tmp_path):
+    from casework.config import Settings
+    from casework.engine import weights
+    from casework.workspace import store_embeddings
+
+    monkeypatch.delenv("CASEWORK_CACHE")
+    monkeypatch.setattr(weights, "KEPT_IN", [])
+    monkeypatch.setenv("CASEWORK_HOME", str(tmp_path / "default-home"))
+    assert weights.cache_root() == tmp_path / "default-home" / "cache"  # before a workspace says
+    store_embeddings(Settings(home=tmp_path / "home"))
+    assert weights.cache_root() == tmp_path / "home" / "cache"  # never ~/.cache: caches live in the home
