@@ -80,7 +80,7 @@ KOREAN_NEGATION = re.compile(
     r"말자|지\s?마|되지\s?않|[가-힣]+지\s?않"
 )
 ENGLISH_NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE
+    r"\b(?:not|cannot|never|no|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE
 )
 ANTONYMS = [
     ("증가", "감소"),
@@ -188,7 +188,7 @@ def satisfied(quantity: Quantity, theirs: list[Quantity]) -> bool:
     return any(
         q.value == quantity.value if quantity.op == q.op == "<" else within(bound(q.value, q.op), claim)
         for q in theirs
-        if q.unit == quantity.unit or not q.unit
+        if q.unit == quantity.unit or not q.unit or not quantity.unit  # "12 million servers" / "1,200만 대"
     )
 
 
@@ -238,8 +238,9 @@ def swapped(statement: str, evidence: str, names: list[str]) -> tuple[str, str] 
 
 
 VERBAL_ENDINGS = set(
-    "다지고며요서면니게음기던은는을데까죠야들"
-)  # endings and the plural 들, not noun classes
+    "다지고며요서면니게음기던은는을데까죠야들한적"
+)  # endings, the plural 들 and the -적 of adjectival nouns (상대적 / 비교적), not noun classes
+LATIN_NAME = re.compile(r"[A-Z0-9]")  # an English name is capitalised or numbered (Google, M1)
 SUBJECT, THAN = ("은", "는", "이", "가", "에서", "의"), ("보다",)
 STEM = re.compile(r"(?:에서는|에서|에게|으로|보다|까지|부터|처럼|은|는|이|가|을|를|에|의|로|와|과|도|만)$")
 
@@ -277,12 +278,15 @@ def role_swap(statement: str, evidence: str) -> str | None:
 
 def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
     """A name of the statement whose slot in the evidence (by the same anchor word) holds another name."""
-    ours = [stem(w) for w in statement.split()]
+    words = statement.split()
+    ours = [stem(w) for w in words]
     theirs = [stem(w) for w in evidence.split()]
     lowered = statement.lower()
     for i, word in enumerate(ours):
         if re.fullmatch(r"[\d.,]*", word):
             continue
+        if re.fullmatch(r"[a-z'-]+", word) and not LATIN_NAME.search(words[i]):
+            continue  # a lowercase English word ("is", "used") is no name: a paraphrase changes it
         for anchor, step in ((i - 1, 1), (i + 1, -1)):
             if not 0 <= anchor < len(ours) or len(ours[anchor]) < 2 or ours[anchor] not in theirs:
                 continue
