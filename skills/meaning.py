@@ -3,11 +3,14 @@
 An English statement shares few surface terms with the Korean sentence that states it; the term map
 glosses only general vocabulary. USE multilingual v3 (casework/engine/encoder.py) puts a Korean
 sentence and its English paraphrase close together (cosine ~0.6-0.85, unrelated pairs < 0.4), so
-the fact-checker reads an English statement's coverage of a Korean sentence from both its terms and
-this similarity. Sentence vectors are cached by content hash in the home when the store's own
-embeddings are the encoder, else in the process.
-Not handled: Korean statements (their terms already match), numbers (the encoder is blind to them:
-the comparators decide those), negation (close vectors for "did" and "did not").
+the fact-checker reads a statement's coverage of a sentence from both its terms and this similarity:
+an English statement against a Korean sentence, and a Korean paraphrase against the sentence it
+rewords (ko-ko cosines of a paraphrase fall in the same range). A long sentence is also read by its
+parts, since one vector blurs the clause that states the claim with those around it. Sentence
+vectors are cached by content hash in the home when the store's own embeddings are the encoder,
+else in the process.
+Not handled: numbers (the encoder is blind to them: the comparators decide those), negation (close
+vectors for "did" and "did not"), names swapped for others of one kind (fillers decide those).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import numpy as np
 FLOOR, SPAN = 0.35, 0.35  # cosine 0.35 (unrelated) -> 0.0, 0.70 (a paraphrase) -> 1.0
 LATIN = re.compile(r"[A-Za-z]")
 HANGUL = re.compile(r"[가-힣]")
+PIECE = re.compile(r"\s*[,:;|]\s+|\s+[-–]\s+|(?<=[가-힣](?:며|고))\s+|(?<=지만)\s+")
+MIN_WORDS = 3  # a shorter part is a label or a name, too little for the encoder to read
 _vectors: dict[str, np.ndarray] = {}
 
 
@@ -43,11 +48,25 @@ def vectors(library, texts: list[str]) -> np.ndarray:
     return np.stack([_vectors[t] for t in texts]) if texts else np.zeros((0, 512), dtype=np.float32)
 
 
+def pieces(text: str) -> list[str]:
+    """A sentence and its parts between commas, colons, dashes and clause endings (-며, -고, -지만).
+
+    One vector for a long Korean sentence blurs the clause that states the claim with the clauses
+    around it ("인터넷만 연결된 환경이면 어디서든 접근 가능하며, 클라이언트에 기대는 부담이 ..."
+    reads 0.25 from its English paraphrase; the clause alone, 0.44), so the closest part counts.
+    """
+    parts = [p.strip() for p in PIECE.split(text)]
+    return [text, *(p for p in parts if p != text and len(p.split()) >= MIN_WORDS)]
+
+
 def semantic_share(library, statement: str, texts: list[str]) -> dict[str, float]:
-    """Each text's closeness to the statement on a 0..1 scale, from the encoder's cosine similarity."""
+    """Each text's closeness to the statement on a 0..1 scale, from the encoder's cosine similarity
+    to the text or its closest part."""
     if not texts:
         return {}
     unique = list(dict.fromkeys(texts))
-    matrix = vectors(library, [statement, *unique])
-    sims = matrix[1:] @ matrix[0]
-    return {t: float(np.clip((s - FLOOR) / SPAN, 0.0, 1.0)) for t, s in zip(unique, sims)}
+    parts = {t: pieces(t) for t in unique}
+    flat = list(dict.fromkeys(p for t in unique for p in parts[t]))
+    matrix = vectors(library, [statement, *flat])
+    sims = dict(zip(flat, matrix[1:] @ matrix[0]))
+    return {t: float(np.clip((max(sims[p] for p in parts[t]) - FLOOR) / SPAN, 0.0, 1.0)) for t in unique}

@@ -82,7 +82,7 @@ KOREAN_NEGATION = re.compile(
 )
 NOT_ONLY = re.compile(r"뿐\s?만?\s?(?:아니라|아니고)|\bnot\s+only\b", re.IGNORECASE)
 ENGLISH_NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE
+    r"\b(?:not|cannot|never|no|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE
 )
 ANTONYMS = [
     ("증가", "감소"),
@@ -198,7 +198,7 @@ def satisfied(quantity: Quantity, theirs: list[Quantity]) -> bool:
     return any(
         q.value == quantity.value if quantity.op == q.op == "<" else within(stated(q, quantity.op), claim)
         for q in theirs
-        if q.unit == quantity.unit or not q.unit
+        if q.unit == quantity.unit or not q.unit or not quantity.unit  # "12 million servers" / "1,200만 대"
     )
 
 
@@ -258,8 +258,9 @@ def swapped(statement: str, evidence: str, names: list[str]) -> tuple[str, str] 
 
 
 VERBAL_ENDINGS = set(
-    "다지고며요서면니게음기던은는을데까죠야들한된"
-)  # endings and the plural 들, not noun classes
+    "다지고며요서면니게음기던은는을데까죠야들한된적"
+)  # endings, the plural 들 and the -적 of adjectival nouns (상대적 / 비교적), not noun classes
+LATIN_NAME = re.compile(r"[A-Z0-9]")  # an English name is capitalised or numbered (Google, M1)
 SUBJECT, THAN = ("은", "는", "이", "가", "에서", "의"), ("보다",)
 STEM = re.compile(r"(?:에서는|에서|에게|으로|보다|까지|부터|처럼|은|는|이|가|을|를|에|의|로|와|과|도|만)$")
 
@@ -305,10 +306,8 @@ def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
     for i, word in enumerate(ours):
         if re.fullmatch(r"[\d.,]*", word) or word in EN_STOPWORDS:
             continue  # a number, or an English function word ("At Tesla"), is no name
-        if (
-            re.fullmatch(r"[a-z]+", word)
-            and not re.search(r"[A-Z]", written[i][1:])
-            and (i == 0 or written[i].islower())
+        if re.fullmatch(r"[a-z'-]+", word) and (
+            not LATIN_NAME.search(written[i]) or (i == 0 and not LATIN_NAME.search(written[i][1:]))
         ):
             continue  # a lower-case English word (led, chips), or one capitalised only to open the sentence
         for anchor, step in ((i - 1, 1), (i + 1, -1)):

@@ -135,4 +135,9 @@ def comparison_conflict(statement: str, evidence: str) -> bool:
 def modality_conflict(statement: str, evidence: str) -> bool:
     """The statement allows one option ("only", "must", "X만") where the evidence offers several."""
     evidence = NOT_ONLY.sub(" also ", evidence)  # "A뿐 아니라 B" / "not only A" offers more than one
-    return bool(ONLY.search(statement) and ALTERNATIVES.search(evidence) and not ONLY.search(evidence))
+    return bool(
+        ONLY.search(statement)
+        and ALTERNATIVES.search(evidence)
+        and not ONLY.search(evidence)
+        and not ALTERNATIVES.search(statement)  # "only X or Y" already names the options
+    )
