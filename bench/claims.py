@@ -25,11 +25,12 @@ from casework.config import PROJECT_CORPUS, Settings
 from casework.workspace import ingest, open_library
 
 LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
-# The bars issue 10 set (not met yet: the table prints them as targets) and the floors `--check` holds
-# CI to: what the test split scored when it was first measured (0.610 / 0.525 / 0.720), less a little,
-# so a change that makes the fact-checker worse does not land while the bars are still ahead.
+# The bars issue 10 set (not all met yet: the table prints them as targets) and the floors `--check` holds
+# CI to: what the test split scored when last measured (0.737 / 0.656 / 0.824 on 2026-12-02, after the
+# dev split grew and the judging classes were mended on it), less a little, so a change that makes the
+# fact-checker worse does not land while the bars are still ahead.
 TARGETS = {"macro_f1": 0.85, "en_macro_f1": 0.80, "refuted_f1": 0.80}
-FLOORS = {"macro_f1": 0.58, "en_macro_f1": 0.50, "refuted_f1": 0.68}
+FLOORS = {"macro_f1": 0.70, "en_macro_f1": 0.62, "refuted_f1": 0.78}
 OVERLAP = 0.7  # the baseline's bar
 
 
