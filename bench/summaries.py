@@ -3,7 +3,7 @@
     python -m bench summaries [--json] [--split dev|test|both] [--home DIR] [--check]
 
 Reads the summary requests of each split (dev: bench/data/dev/summaries.jsonl or
-bench/data/summaries.jsonl, and bench/data/dev/summaries-more.jsonl; test:
+bench/data/summaries.jsonl, and every bench/data/dev/summaries-*.jsonl; test:
 bench/data/test/summaries.jsonl, frozen) as {"request", "lang",
 "titles", "key_points": [{"point", "keywords": [[alternative, ...], ...]}]}. A key point is covered
 when one summary sentence contains, case-insensitively, an alternative of every keyword group.
@@ -34,7 +34,7 @@ DATA = Path(__file__).parent / "data"
 SPLITS = {  # each split: groups of places, the first existing place of each group is read
     "dev": [
         [DATA / "dev" / "summaries.jsonl", DATA / "summaries.jsonl"],
-        [DATA / "dev" / "summaries-more.jsonl"],
+        *([path] for path in sorted((DATA / "dev").glob("summaries-*.jsonl"))),  # dev items added later
     ],
     "test": [[DATA / "test" / "summaries.jsonl"]],
 }

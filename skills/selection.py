@@ -8,7 +8,9 @@ share of sentences that mention it. A single passing mention earns only half the
 recurring word: rare words weigh most, and one rare word named once in one post would otherwise
 outweigh the rest of a many-word topic and set the bar the posts that discuss it must reach.
 Posts are kept relative to the best post, above a floor, so a topic the corpus does not discuss
-selects nothing.
+selects nothing. A post whose title names every topic word the best post's title names joins it even
+when it is short or says little else of the topic ("Nvidia and the race for its AI chips": both
+Nvidia posts, the one on its customers too).
 Not handled: negated or compound requests ("not the agile posts", "agile, then SSM"), synonyms
 that neither the corpus nor the glossary glosses, topics spread over posts that never name them.
 """
@@ -256,8 +258,18 @@ def select_posts(library, topic: str) -> list[str]:
     scored = score_posts(library, topic, (groups, weights))
     if not scored or scored[0][1] < FLOOR:
         return []
+    best = scored[0][0]
     kept = [pid for pid, score in scored if score >= RELATIVE * scored[0][1]]
     named = {pid: titled(library, pid, groups, weights) for pid in kept}
-    if named[kept[0]] >= TITLED:  # the best names the topic in its title: passing mentions do not join it
+    if named[best] >= TITLED:  # the best names the topic in its title: passing mentions do not join it
         kept = [pid for pid in kept if named[pid] >= HEADING * TITLED]  # title, or half the page headed by it
+    elif own := title_groups(library, best, groups) if named[best] >= HEADING * TITLED else set():
+        # a title naming all that the best post's title names is as much about the topic, however short
+        kept += [pid for pid, _ in scored if pid not in kept and own <= title_groups(library, pid, groups)]
     return kept
+
+
+def title_groups(library, post_id: str, groups: list[tuple[str, ...]]) -> set[int]:
+    """The topic groups a post's title names (headings aside)."""
+    analyzed = library.posts[post_id]
+    return {i for i, g in enumerate(groups) if _mentions(g, analyzed.post.title, analyzed.title_terms)}

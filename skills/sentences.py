@@ -3,9 +3,10 @@
 A sentence stands alone when it is a whole statement: not too short or long, ending like a sentence,
 not a question to the reader, not list or table debris glued together by the splitter ("노동 문제:
 고령화와 …" keeps only what follows the label), not mostly quoted chatter ("“아니, 우리 회사는 …”")
-unless the writer flags the quote as the point ("한 줄로 요약하면 “…”"). Discourse fillers at its
-start ("뭐, ", "아무튼 ") are dropped. The clean text is always a verbatim piece of the sentence, so
-it stays a quote with exact offsets.
+unless the writer flags the quote as the point ("한 줄로 요약하면 “…”"), not the tail of a sentence the
+splitter cut inside an aside or after a quote (an unopened ")", an opening particle: "는 인기 드라마 …").
+Discourse fillers at its start ("뭐, ", "아무튼 ") are dropped. The clean text is always a verbatim
+piece of the sentence, so it stays a quote with exact offsets.
 Not handled: lists whose items carry no punctuation at all, quotes in single marks (often emphasis).
 """
 
@@ -37,6 +38,10 @@ CUE = re.compile(
 LIST_DEBRIS = re.compile(r"^(?:[-•·*▶►→]|\d+[.)]|[①-⑳])\s*\S{0,12}$")
 LABEL = re.compile(rf"^([^.:!?()“”\"]{{1,{LABEL_CHARS}}}?)\s?:\s+(?=\S)")  # "노동 문제: ", "핵심 목표: "
 GLUED = re.compile(r"→.*→|등등|(?:\S+\s?:\s.*){3}")  # arrows of steps, "등등", three labels in a row
+# A list marker closes a bracket it never opened: "1) ", "a) ", "가) ".
+LIST_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[A-Za-z]|[가나다라마바사아자차카타파하])\)")
+# A sentence that opens on a particle is the tail of one the splitter cut after a quote ("'다니'는 ...").
+PARTICLE_START = re.compile(r"^(?:은|는|을|를|의|와|과|에서|으로|라는|이라는)\s")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # One quote said by someone named, reported as such ("Keller는 "…"고 말했습니다"): a source, not chatter.
 ATTRIBUTED = re.compile(r"[\"”]\s*(?:이?라고|고)\s*(?:말|밝|강조|주장|덧붙|설명|경고|지적|평가)")
@@ -84,8 +89,10 @@ def is_chatter(text: str) -> bool:
 
 
 def is_glued(text: str) -> bool:
-    """List or table debris left in one sentence: arrows of steps, "등등", runs of labels, an open bracket."""
-    return bool(GLUED.search(text)) or text.count("(") > text.count(")")
+    """List or table debris left in one sentence: arrows of steps, "등등", runs of labels, an open bracket,
+    or the tail of an aside the splitter cut in two (a closing bracket that no list marker explains)."""
+    closers = text.count(")") - len(LIST_MARKER.findall(text))
+    return bool(GLUED.search(text)) or text.count("(") != closers
 
 
 def is_fragment(sentence: AnalyzedSentence) -> bool:
@@ -100,5 +107,6 @@ def is_fragment(sentence: AnalyzedSentence) -> bool:
         or not SENTENCE_END.search(text)
         or bool(LIST_DEBRIS.match(text))
         or is_glued(text)
+        or bool(PARTICLE_START.match(text))
         or is_chatter(text)
     )

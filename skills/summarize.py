@@ -6,7 +6,7 @@ MMR then picks central sentences that do not repeat each other, each post gettin
 summary in proportion to its length. Sentences the writer flags as a point are lifted: Edmundson's cue
 words ("핵심", "본질", "결론") and the introduction of a term with its gloss in parentheses
 ("오케스트레이션 계층(Orchestration layer)", "HBM(고대역폭 메모리)"), the way technical writing
-defines what it is about. The budget: 3-5 sentences a post by its size (one in six), 12 a summary.
+defines what it is about. The budget: 3-5 sentences a post by its size (one in three), 12 a summary.
 Within a post the sentence that states the thesis or conclusion comes first, the rest follow in
 reading order; posts keep their order. What may stand in a summary at all (no fragments, questions,
 glued lists or quoted chatter) is skills/sentences.py; choosing the posts of a topic is skills/selection.py.
@@ -31,11 +31,9 @@ MMR_LAMBDA, NEAR_DUPLICATE = (
     0.5,
     0.5,
 )  # relevance against redundancy; above this cosine a sentence repeats another
-PER_POST, PER_CANDIDATES, MOST = (
-    (3, 5),
-    6,
-    12,
-)  # the budget: 3-5 sentences a post (one per 6 candidates), 12 at most
+# The budget: 3-5 sentences a post, one per 3 candidates (a post of 15 candidates or more gets all 5: a blog
+# post makes five or six points, and fewer sentences leave some out), 12 a summary at most.
+PER_POST, PER_CANDIDATES, MOST = (3, 5), 3, 12
 PER_POST_MOST = PER_POST[1]
 CUE_WEIGHT = 0.5  # a sentence the writer flags as a point: a cue word or a term introduced with its gloss
 TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 2.0, 0.3

@@ -16,7 +16,7 @@ from casework.engine.folder import load_posts
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
 QUESTION_FILES = sorted(p for p in DATA.rglob("questions.jsonl"))
-SUMMARY_FILES = sorted(p for p in DATA.rglob("summaries.jsonl"))
+SUMMARY_FILES = sorted(p for p in DATA.rglob("summaries*.jsonl"))  # dev items added later too
 
 
 def rows(path: Path) -> list[dict]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from casework.skills.sentences import is_chatter, is_glued, stand_alone
+from casework.engine.index import AnalyzedSentence
+from casework.skills.sentences import is_chatter, is_fragment, is_glued, stand_alone
 
 
 @pytest.mark.parametrize(
@@ -47,6 +48,12 @@ def test_a_quote_the_writer_makes_the_point_of_is_not_chatter(text):
         ),
         ("예시: 월초 고객 수: 1,000명 월말 고객 수: 980명 신규 고객 수: 30명입니다.", True),
         ("AI 서버는 전통적인 CPU에 비해 3-4배 더 많은 전력을 필요로 합니다.", False),
+        (  # the tail of an aside the splitter cut in two
+            "물론 제가 식견이 좁아서 일 수도 있겠지만) "
+            "이는 특정한 직무가 아니라 프로젝트 내에서 맡은 책임에 불과합니다.",
+            True,
+        ),
+        ("1) 초기 구축 비용이 낮고 유지 보수에 대한 부담이 적습니다.", False),  # a list marker, not an aside
     ],
 )
 def test_lists_the_splitter_glued_into_one_sentence_are_recognised(text, glued):
@@ -72,3 +79,11 @@ def test_lists_the_splitter_glued_into_one_sentence_are_recognised(text, glued):
 def test_a_sentence_stands_alone_without_its_label_or_filler_and_stays_verbatim(text, alone):
     assert stand_alone(text) == alone
     assert alone in text
+
+
+def test_a_sentence_the_splitter_cut_after_a_quote_does_not_stand_alone():
+    text = "는 인기 드라마 ‘왕좌의 게임’의 대너리스를 모델로 한 캐릭터로, 사용자가 직접 만든 챗봇이었습니다."
+    terms = ["인기", "드라마", "왕좌", "게임", "대너리스", "모델", "캐릭터", "사용자", "챗봇"]
+    assert is_fragment(AnalyzedSentence(text=text, start=0, end=len(text), terms=terms))
+    whole = "다니" + text
+    assert not is_fragment(AnalyzedSentence(text=whole, start=0, end=len(whole), terms=terms))
