@@ -15,7 +15,7 @@ from casework.engine.folder import load_posts
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
-QUESTION_FILES = sorted(p for p in DATA.rglob("questions.jsonl"))
+QUESTION_FILES = sorted(p for p in DATA.rglob("questions*.jsonl"))  # later dev files too
 SUMMARY_FILES = sorted(p for p in DATA.rglob("summaries.jsonl"))
 
 
