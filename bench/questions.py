@@ -2,10 +2,10 @@
 
     python -m bench questions [--json] [--split dev|test|both] [--home DIR] [--check]
 
-Reads the labelled questions of each split (dev: bench/data/dev/questions.jsonl; test:
-bench/data/test/questions.jsonl, frozen) as {"question", "lang", "titles", "answers"}: the posts that
-answer and the answering sentences, verbatim. Each question goes through `casework.api.run` (what
-`casework run QUESTION` does). Figures, per split and per language:
+Reads the labelled questions of each split (dev: bench/data/dev/questions.jsonl, then any later
+bench/data/dev/questions-*.jsonl; test: bench/data/test/questions.jsonl, frozen) as {"question", "lang",
+"titles", "answers"}: the posts that answer and the answering sentences, verbatim. Each question goes
+through `casework.api.run` (what `casework run QUESTION` does). Figures, per split and per language:
 - recognised: the case worker took it for a question (kind "ask");
 - top-3: for a question the corpus answers, one of the first three answer sentences holds a gold
   answer (or is held by one); for one it does not, the run answers nothing and says so;
@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from bench.options import quality_parser
-from bench.topics import load_rows
+from bench.splits import load_rows
 from casework import api
 from casework.config import Settings
 from casework.workspace import open_library
@@ -82,7 +82,9 @@ def run(settings: Settings, splits: list[str]) -> dict:
     for split in splits:
         if not SPLITS[split].exists():
             continue
-        results = [run_row(library, settings, row) for row in load_rows(SPLITS[split])]
+        more = sorted((DATA / "dev").glob("questions-*.jsonl")) if split == "dev" else []
+        rows = [row for path in (SPLITS[split], *more) for row in load_rows(path)]
+        results = [run_row(library, settings, row) for row in rows]
         report["splits"][split] = {
             **figures(results),
             **{lang: figures([r for r in results if r["lang"] == lang]) for lang in ("ko", "en")},

@@ -6,28 +6,39 @@ sentence through any of its glosses (SSM | State Space Models). A sentence's rel
 of the question's weight it holds, a term found only in its post's title or the two sentences
 before it counting for less (a sentence often leaves its subject to them), plus a little for the
 kind of content the question asks for (a cause for "why", a way for "how", a number for "how much").
-A post answers when its whole text holds most of the question's weight; only sentences of posts
-that answer, and close to the best one, are kept. When no post answers, nothing is returned.
-Not handled: answers spread over several sentences that each hold little of the question,
-questions whose words the corpus writes only in another language and no gloss links.
+A sentence close in meaning to the question, by the multilingual encoder (skills/meaning.py), counts a
+little more: an English question and the Korean sentence that answers it share few terms.
+Candidate posts come from searching both the question (its vector finds posts across languages) and
+its glossed terms. A post answers by holding much of the question's weight plus a sentence close to
+it in meaning, nearly as well as the best post; only sentences of posts that answer, and close to the
+best one, are kept. When no post answers, nothing is returned.
+Not handled: answers spread over several sentences that each hold little of the question, names the
+corpus writes only in Hangul (Hinton, 힌턴) that no gloss links and the encoder finds too weakly.
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from casework.engine.terms import lemma, normalize
+from casework.skills.meaning import vectors
 from casework.skills.sentences import is_fragment, stand_alone
 from casework.skills.summarize import SummarySentence
 
 LIMIT = 3  # sentences in an answer: the answer, and what it rests on
-PASSAGES = 12  # passages searched for candidate sentences
+PASSAGES = 12  # passages searched for candidate posts, by the question and by its glossed terms
 AROUND = 0.5  # weight of a term found only in the title or the two sentences before
-SENTENCE_MIN = 0.4  # the best sentence must hold this share of the question's weight...
-POST_MIN = 0.6  # ...and its post this share, or nothing in the corpus answers
-MARGIN = 0.1  # a post answers when it holds nearly as much of the question as the post holding most
+SENTENCE_MIN = 0.4  # the best sentence must hold this share of the question's weight, or nothing answers
+POST_FLOOR = 0.4  # a post holding less of the question's weight is not read at all...
+POSTS_READ = 4  # ...nor more than this many, the ones holding most (each sentence read is encoded once)
+POST_BAR = 0.85  # a post's share plus its closest sentence's cosine: below this, nothing answers
+MARGIN = 0.15  # a post answers when it scores nearly as well as the best post
 CLOSE = 0.7  # a sentence from another post is kept only this close to the best one
 KIND_BONUS = 0.1  # a sentence that holds the kind of content the question asks for
+SEMANTIC = 0.3  # weight of a sentence's closeness in meaning beside its share of the question's terms
+COSINE_FLOOR, COSINE_SPAN = 0.15, 0.35  # question-to-sentence cosine 0.15 (unrelated) -> 0, 0.5 -> 1
 UNKNOWN_IDF = 8.0  # a name no corpus sentence has (Australia): as rare as it gets
 UNKNOWN_WORD = 1.0  # an everyday English word the corpus and its glosses do not know (used, make): little
 # Question words and the asking around them: never what the question is about (general Korean and English).
@@ -37,8 +48,12 @@ ASKING = frozenset(
     "일까요 할까요 입니까 합니까 "
     "what why how who whom whose when where which does do did is are was were can could should would will "
     "much many the a an of about to in on for at by with author writer blog post posts think thinks say says "
-    "said tell me actually each other his her their its our your my according also still just".split()
+    "said tell me actually each other his her their its our your my according also still just "
+    "i we you they us them it this that these those there now".split()
 )
+# "How long", "how often": a question word with its measure, never the topic (long -> 장기 would match).
+HOW_MEASURE = re.compile(r"\bhow\s+(?:long|often|far|soon|old|big|large|fast)\b", re.I)
+MONTHS = "january february march april may june july august september october november december".split()
 ENDING = re.compile(r"(?:하나요|되나요|인가요|이나요|나요|는가요|가요|까요|했나요|니|냐|야|죠|지요)$")
 KINDS = [  # what a question asks for, and how a sentence that gives it reads (general markers)
     (
@@ -50,6 +65,10 @@ KINDS = [  # what a question asks for, and how a sentence that gives it reads (g
         re.compile(r"방법|통해|으로써|방식|by |through", re.I),
     ),
     (re.compile(r"how (?:much|many)|얼마|몇", re.I), re.compile(r"\d")),
+    (  # "what is X", "X란 무엇인가요": a definition ("X란 …", "X is defined as …")
+        re.compile(r"^\s*what\s+(?:is|are)\s+(?!the\s)|(?:이란|란|은|는)\s*(?:무엇|뭐)", re.I),
+        re.compile(r"^\S+(?:\s\S+)?\s?(?:이란|란)\s|\b(?:is defined as|refers to|means)\b", re.I),
+    ),
     (
         re.compile(r"\bthinks?\b|opinion|view|생각|의견|입장", re.I),
         re.compile(r"생각|개인적|기대|보입니다|본다|I think", re.I),
@@ -59,7 +78,7 @@ KINDS = [  # what a question asks for, and how a sentence that gives it reads (g
 
 def question_terms(library, question: str) -> dict[str, float]:
     """The content terms of a question with their weights (rarity), question words left out."""
-    tokens = re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", question)
+    tokens = re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", HOW_MEASURE.sub("how", question))
     names = {w.lower() for w in tokens[1:] if w[:1].isupper()} | {w.lower() for w in tokens if w.isupper()}
     words = [w for w in tokens if w.lower() not in ASKING]
     words = [ENDING.sub("", w) if re.match(r"[가-힣]", w) else w for w in words]
@@ -78,7 +97,23 @@ def forms(library, term: str) -> set[str]:
     """A term and its glosses, lower case: the spellings that count as finding it."""
     base = lemma(term, library.term_map) if term.isascii() else term
     found = {term.lower(), base, *library.term_map.get(normalize(term), ()), *library.term_map.get(base, ())}
+    if re.fullmatch(r"[a-z]+-\d+", term.lower()):
+        found.add(term.lower().replace("-", ""))  # GPT-3 is also written GPT3
+    if term.lower() in MONTHS:
+        found.add(f"{MONTHS.index(term.lower()) + 1}월")  # October is 10월 in Korean
     return {f.lower() for f in found if len(f) > 1 or not f.isascii()}
+
+
+def cosines(library, question: str, texts: list[str]) -> dict[str, float]:
+    """Each text's cosine with the question by the multilingual encoder (across Korean and English)."""
+    unique = list(dict.fromkeys(texts))
+    matrix = vectors(library, [question, *unique])
+    return {t: float(c) for t, c in zip(unique, matrix[1:] @ matrix[0])}
+
+
+def closeness(cosine: float) -> float:
+    """A question-to-sentence cosine on a 0..1 scale: unrelated 0, an answer in other words near 1."""
+    return float(np.clip((cosine - COSINE_FLOOR) / COSINE_SPAN, 0.0, 1.0))
 
 
 def share(weights: dict[str, float], spellings: dict[str, set[str]], text: str, around: str = "") -> float:
@@ -102,26 +137,47 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
         return []
     spellings = {t: forms(library, t) for t in weights}
     asks = [gives for asked, gives in KINDS if asked.search(question)]
-    posts = dict.fromkeys(
-        hit.post_id for hit in library.search(library.expand(" ".join(weights)), k=PASSAGES)
-    )
+    # The question itself finds posts by meaning (across languages), its glossed terms by words.
+    queries = (question, library.expand(" ".join(weights)))
+    posts = dict.fromkeys(hit.post_id for q in queries for hit in library.search(q, k=PASSAGES))
     post_share = {
         pid: share(weights, spellings, library.posts[pid].post.title + "\n" + library.posts[pid].post.text)
         for pid in posts
     }
-    bar = max(POST_MIN, max(post_share.values(), default=0.0) - MARGIN)
-    scored = []
-    for analyzed in (library.posts[pid] for pid in posts if post_share[pid] >= bar):
+    read = sorted((p for p in posts if post_share[p] >= POST_FLOOR), key=lambda p: -post_share[p])
+    rows = []
+    for analyzed in (library.posts[pid] for pid in read[:POSTS_READ]):
         for index, sentence in enumerate(analyzed.sentences):
             if is_fragment(sentence):
                 continue
             text = stand_alone(sentence.text)
             before = " ".join(s.text for s in analyzed.sentences[max(0, index - 2) : index])
-            relevance = share(weights, spellings, text, analyzed.post.title + " " + before)
-            relevance += KIND_BONUS * sum(bool(gives.search(text)) for gives in asks)
-            scored.append((relevance, index, text, analyzed))
-    scored.sort(key=lambda row: (-row[0], row[3].post.id, row[1]))
-    answering = scored
+            lexical = share(weights, spellings, text, analyzed.post.title + " " + before)
+            rows.append((lexical, index, text, analyzed))
+    if not rows:
+        return []
+    cosine = cosines(library, question, [row[2] for row in rows])
+    # A post answers by holding the question's terms and a sentence close to it in meaning.
+    post_score = {
+        pid: post_share[pid] + max(cosine[text] for _, _, text, a in rows if a.post.id == pid)
+        for pid in {row[3].post.id for row in rows}
+    }
+    bar = max(POST_BAR, max(post_score.values()) - MARGIN)
+    answering = sorted(
+        (
+            (
+                lexical
+                + SEMANTIC * closeness(cosine[text])
+                + KIND_BONUS * sum(bool(gives.search(text)) for gives in asks),
+                index,
+                text,
+                analyzed,
+            )
+            for lexical, index, text, analyzed in rows
+            if post_score[analyzed.post.id] >= bar
+        ),
+        key=lambda row: (-row[0], row[3].post.id, row[1]),
+    )
     if not answering or answering[0][0] < SENTENCE_MIN:
         return []
     best = answering[0]

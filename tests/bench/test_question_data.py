@@ -15,8 +15,8 @@ from casework.engine.folder import load_posts
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
-QUESTION_FILES = sorted(p for p in DATA.rglob("questions.jsonl"))
-SUMMARY_FILES = sorted(p for p in DATA.rglob("summaries*.jsonl"))  # dev items added later too
+QUESTION_FILES = sorted(p for p in DATA.rglob("questions*.jsonl"))  # dev items added later too
+SUMMARY_FILES = sorted(p for p in DATA.rglob("summaries*.jsonl"))
 
 
 def rows(path: Path) -> list[dict]:

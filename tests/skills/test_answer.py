@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from casework.skills.answer import answer_question, question_terms
@@ -70,3 +72,26 @@ def test_a_stance_question_puts_the_authors_view_first(library):
 @pytest.mark.parametrize("question", ["What is the capital of Australia?", "양자 요리는 어떻게 하나요?"])
 def test_nothing_answers_a_question_the_corpus_does_not_speak_to(library, question):
     assert answer_question(library, question) == []
+
+
+def test_an_english_question_is_answered_from_the_korean_post_that_answers_it(library):
+    answer = answer_question(library, "What does GPT-3 actually learn?")
+    assert {s.title for s in answer} == {"GPT3가 배우는 것"}  # "GPT-3" is the post's "GPT3"
+    assert "말들끼리의 관계" in answer[0].text  # the Korean sentence that says what it learns, first
+
+
+def test_an_english_question_finds_a_post_its_glossed_terms_alone_miss(library):
+    # "matter" glosses to 문제, which every post holds; the question's own vector finds the SEO post
+    answer = answer_question(library, "Why does the author think SEO will still matter?")
+    assert {s.title for s in answer} == {"검색 시장의 붕괴, 진짜일까?"}
+    assert any("SEO" in s.text and re.search("[가-힣]", s.text) for s in answer)
+
+
+def test_a_definition_question_puts_the_definition_first(library):
+    answer = answer_question(library, "What is fine-tuning?")
+    assert answer[0].text.startswith("Fine-Tuning이란")
+
+
+@pytest.mark.parametrize("question", ["How long should I boil an egg?", "quantum cooking?"])
+def test_a_measure_word_or_an_unknown_topic_finds_no_answer(library, question):
+    assert answer_question(library, question) == []  # "how long" asks for a duration, not about 장기
