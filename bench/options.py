@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+from casework.config import Settings
 
 
 def quality_parser(name: str, doc: str, data: Path, rows: str, target: str) -> argparse.ArgumentParser:
@@ -23,3 +28,29 @@ def data_missing(name: str, rows: str, path: Path) -> bool:
         return False
     print(f"{name} bench: no {rows} file at {path}", file=sys.stderr)
     return True
+
+
+def split_bench(
+    name: str,
+    doc: str,
+    argv: list[str],
+    rows: str,
+    run: Callable[[Settings, list[str]], dict],
+    markdown: Callable[[dict, bool], str],
+    missed: Callable[[dict], bool],
+) -> int:
+    """The main() of a bench over dev and test request files: --split, --errors (the dev split's misses
+    only: the test split's items are never shown), a home of its own unless --home, --check on test."""
+    parser = quality_parser(name, doc, Path(__file__).parent / "data", rows, "test split's")
+    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--errors", action="store_true", help="also list the dev split's misses")
+    args = parser.parse_args(argv)
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    with tempfile.TemporaryDirectory(prefix="casework-bench-") as scratch:
+        report = run(Settings(home=args.home or Path(scratch)), splits)
+    if not report["splits"]:
+        print(f"{name} bench: no labelled {rows} found", file=sys.stderr)
+        return 1
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report, args.errors))
+    test = report["splits"].get("test")
+    return 1 if args.check and test is not None and missed(test) else 0

@@ -17,12 +17,9 @@ Not handled: an answer that paraphrases the gold sentence in other words.
 
 from __future__ import annotations
 
-import json
-import sys
-import tempfile
 from pathlib import Path
 
-from bench.options import quality_parser
+from bench.options import split_bench
 from bench.splits import load_rows
 from casework import api
 from casework.config import Settings
@@ -97,7 +94,7 @@ def yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def markdown(report: dict) -> str:
+def markdown(report: dict, errors: bool = False) -> str:
     lines = [
         "Questions bench (answer sentence in the first 3; no post outside the gold; "
         "baseline: the 3 best sentences of a hybrid search)",
@@ -113,6 +110,8 @@ def markdown(report: dict) -> str:
                 f"**{f['in_gold']:.2f}** | {f['baseline_top3']:.2f} | {f['baseline_in_gold']:.2f} |"
             )
     for name, split in report["splits"].items():
+        if not errors or name != "dev":  # the test split's items stay unseen: it is for figures only
+            continue
         misses = [r for r in split["results"] if not (r["top3"] and r["in_gold"] and r["recognised"])]
         if misses:
             lines += ["", f"Misses ({name}):", ""]
@@ -125,16 +124,7 @@ def markdown(report: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = quality_parser("questions", __doc__, DATA, "questions", "top-3 and in-gold")
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
-    args = parser.parse_args(argv)
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
-    with tempfile.TemporaryDirectory(prefix="casework-bench-") as scratch:
-        report = run(Settings(home=args.home or Path(scratch)), splits)
-    if not report["splits"]:
-        print("questions bench: no labelled questions found", file=sys.stderr)
-        return 1
-    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
-    test = report["splits"].get("test")
-    failed = test is not None and (test["top3"] < TARGET_TOP3 or test["in_gold"] < TARGET_IN_GOLD)
-    return 1 if args.check and failed else 0
+    def missed(test: dict) -> bool:
+        return test["top3"] < TARGET_TOP3 or test["in_gold"] < TARGET_IN_GOLD
+
+    return split_bench("questions", __doc__, argv, "questions", run, markdown, missed)

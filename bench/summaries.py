@@ -17,13 +17,11 @@ Not handled: paraphrases the keyword lists do not foresee, fluency, the order of
 
 from __future__ import annotations
 
-import json
 import random
-import tempfile
 from collections import Counter
 from pathlib import Path
 
-from bench.options import quality_parser
+from bench.options import split_bench
 from bench.topics import gold_ids, load_rows
 from casework import api
 from casework.config import Settings
@@ -138,8 +136,8 @@ def run(settings: Settings, splits: list[str]) -> dict:
     return report
 
 
-def markdown(report: dict) -> str:
-    """Dev and test side by side, then per request, then the missed points."""
+def markdown(report: dict, errors: bool = False) -> str:
+    """Dev and test side by side; with `errors`, the dev split per request and its missed points."""
     splits = report["splits"]
     budget = report["budget"]
     lines = [
@@ -156,6 +154,8 @@ def markdown(report: dict) -> str:
             f"{s['most_from_one_post']} | {'yes' if s['within_budget'] else 'NO'} |"
         )
     for name, s in splits.items():
+        if not errors or name != "dev":  # the test split's items stay unseen: it is for figures only
+            continue
         lines += ["", f"{name}:", "", "| request | selection exact | covered | lead-3 | random | sentences |"]
         lines.append("|---|---|---|---|---|---|")
         for r in s["results"]:
@@ -170,16 +170,7 @@ def markdown(report: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = quality_parser("summaries", __doc__, DATA, "requests", "coverage")
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
-    args = parser.parse_args(argv)
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
-    with tempfile.TemporaryDirectory(prefix="casework-bench-") as scratch:
-        report = run(Settings(home=args.home or Path(scratch)), splits)
-    if not report["splits"]:
-        print("summaries bench: no summary requests found", file=__import__("sys").stderr)
-        return 1
-    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
-    test = report["splits"].get("test")
-    failed = test is not None and (test["coverage"] < TARGET or not test["within_budget"])
-    return 1 if args.check and failed else 0
+    def missed(test: dict) -> bool:
+        return test["coverage"] < TARGET or not test["within_budget"]
+
+    return split_bench("summaries", __doc__, argv, "requests", run, markdown, missed)
