@@ -86,6 +86,13 @@ def test_a_relay_has_no_overlap_and_removing_a_branch_makes_it_a_relay_again():
     assert overlaps(trace) == [] and trace.route == ["lead", "opener", "left", "lead"]
 
 
+def test_a_relay_whose_clocks_disagree_by_a_few_ms_still_has_no_overlap():
+    _, trace, _ = record(toy(parallel=False))
+    into_a_long_turn = next(e for e in trace.events if e.kind == "handoff" and e.target == "left")
+    into_a_long_turn.at_ms += 3  # seen late: the opener's turn seems to end 3 ms after the left one began
+    assert overlaps(trace) == []
+
+
 def test_a_fork_that_cannot_reach_a_branch_fails_at_build_time():
     flow = toy(parallel=False)
     with pytest.raises(FlowError, match="needs at least two"):
