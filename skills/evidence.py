@@ -157,7 +157,7 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
                 statement, "REFUTED", min(1.0, 0.4 + best / 2), evidence[:1] + evidence[1:2], conflict
             )
     if best >= SUPPORTS and not compare.unmatched_quantities(statement, text):
-        rival = contradicting(library, terms, statement, scored[1:], text, best, lexical)
+        rival = contradicting(library, terms, statement, scored[1:], scored[0])
         if rival:
             share, rival_text, rival_hit, conflict = rival
             return _verdict(
@@ -178,20 +178,26 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     return _verdict(statement, "NOT_ENOUGH_INFO", 1.0 - best / 2, evidence, reason)
 
 
-def contradicting(library, terms, statement: str, rows, best_text: str, best: float, lexical: float):
+def contradicting(library, terms, statement: str, rows, top):
     """A runner-up that covers the statement about as well as the supporting text and contradicts it.
 
     The best-ranked text may match loosely (one clause, or a sentence ranked up by the rest of the
     claim) while the sentence stating the fact the other way ranks just below it. Reading every
     runner-up refuted true claims (dev: 5 false REFUTED; at 0.7 coverage alone, 20), so a rival must
     come within CLOSE of the best both in its blended and in its term coverage (the encoder alone
-    calls many sentences of one post close), must not merely be the sentence holding the supporting
-    clause, and another name in it is no conflict: it is then likely about another thing.
+    calls many sentences of one post close); within the supporting text's own sentence only a part of
+    that text counts (not the sentence around a supporting clause, nor a clause beside it: that one
+    states another fact); and another name in it is no conflict: it is then likely about another thing.
     Returns (coverage, text, hit, reason) or None.
     """
+    best, _, _, best_text, best_hit, lexical = top
     seen = {best_text}
     for share, _, _, text, hit, own in rows[: RIVALS * 3]:
-        if share < best - CLOSE or own < lexical - CLOSE or text in seen or best_text in text:
+        if share < best - CLOSE or own < lexical - CLOSE or text in seen:
+            continue
+        if (hit.post_id, hit.sentence_index) == (best_hit.post_id, best_hit.sentence_index) and (
+            text not in best_text
+        ):
             continue
         seen.add(text)
         conflict = find_conflict(library, terms, statement, text, surroundings(library, hit), names=False)
