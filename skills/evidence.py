@@ -141,15 +141,15 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     for hit in hits:
         around = surroundings(library, hit)
         for text in dict.fromkeys([hit.sentence, *clauses(hit.sentence)]):
-            lexical = coverage(library, terms, text, around, numbers)
-            share = blend(lexical, meaning.get(hit.sentence, 0.0)) if meaning else lexical
+            lexical, close = coverage(library, terms, text, around, numbers), meaning.get(hit.sentence, 0.0)
+            share = blend(lexical, close) if meaning else lexical
             rank = share + CONTEXT * coverage(library, whole, text, around) if whole else share
-            scored.append((share, rank, -len(text), text, hit, lexical))
+            scored.append((share, rank, -len(text), text, hit, lexical, close))
     scored.sort(key=lambda row: (-row[1], -row[2]))
     if not scored:
         return _verdict(statement, "NOT_ENOUGH_INFO", 0.5, [], "The corpus has nothing on this.")
-    best, _, _, text, hit, lexical = scored[0]
-    evidence = [_evidence(h, t) for _, _, _, t, h, _ in scored[:3]]
+    best, _, _, text, hit, _, _ = scored[0]
+    evidence = [_evidence(h, t) for _, _, _, t, h, _, _ in scored[:3]]
     if best >= (MATCHED_ENGLISH if is_english(statement) else MATCHED):
         conflict = find_conflict(library, terms, statement, text, surroundings(library, hit))
         if conflict:
@@ -184,16 +184,17 @@ def contradicting(library, terms, statement: str, rows, top):
     The best-ranked text may match loosely (one clause, or a sentence ranked up by the rest of the
     claim) while the sentence stating the fact the other way ranks just below it. Reading every
     runner-up refuted true claims (dev: 5 false REFUTED; at 0.7 coverage alone, 20), so a rival must
-    come within CLOSE of the best both in its blended and in its term coverage (the encoder alone
-    calls many sentences of one post close); within the supporting text's own sentence only a part of
-    that text counts (not the sentence around a supporting clause, nor a clause beside it: that one
-    states another fact); and another name in it is no conflict: it is then likely about another thing.
+    come within CLOSE of the best in blended coverage, in term coverage (the encoder alone calls many
+    sentences of one post close) and in the encoder's closeness (the same words about another time:
+    "grew during the pandemic" / "its shares fell" since). In the supporting text's own sentence only
+    a part of that text counts (a clause beside it states another fact), and another name is no
+    conflict: the runner-up is then likely about another thing.
     Returns (coverage, text, hit, reason) or None.
     """
-    best, _, _, best_text, best_hit, lexical = top
+    best, _, _, best_text, best_hit, lexical, closeness = top
     seen = {best_text}
-    for share, _, _, text, hit, own in rows[: RIVALS * 3]:
-        if share < best - CLOSE or own < lexical - CLOSE or text in seen:
+    for share, _, _, text, hit, own, close in rows[: RIVALS * 3]:
+        if min(share - best, own - lexical, close - closeness) < -CLOSE or text in seen:
             continue
         if (hit.post_id, hit.sentence_index) == (best_hit.post_id, best_hit.sentence_index) and (
             text not in best_text
