@@ -5,7 +5,10 @@ terms and disagrees on nothing `casework.engine.compare` can see; REFUTED when a
 states another number, the opposite polarity, an antonym or the names the other way round;
 NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map, and every
 statement reaches a sentence through the multilingual encoder (skills/meaning.py) as well: a
-sentence the encoder reads as the statement's paraphrase counts as covering it.
+sentence the encoder reads as the statement's paraphrase counts as covering it. An English
+statement also takes as candidates the corpus sentences the encoder finds closest (near_sentences).
+Before a statement is supported, the few runner-ups that match it about as well are read for a
+conflict too: the best-ranked text may match loosely while the contradicting sentence ranks second.
 Not handled: inference across several sentences, sarcasm, a paraphrase the encoder reads as far.
 """
 
