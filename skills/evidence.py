@@ -5,7 +5,10 @@ terms and disagrees on nothing `casework.engine.compare` can see; REFUTED when a
 states another number, the opposite polarity, an antonym or the names the other way round;
 NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map, and every
 statement reaches a sentence through the multilingual encoder (skills/meaning.py) as well: a
-sentence the encoder reads as the statement's paraphrase counts as covering it.
+sentence the encoder reads as the statement's paraphrase counts as covering it. An English
+statement also takes as candidates the corpus sentences the encoder finds closest (near_sentences).
+Before a statement is supported, the few runner-ups that match it about as well are read for a
+conflict too: the best-ranked text may match loosely while the contradicting sentence ranks second.
 Not handled: inference across several sentences, sarcasm, a paraphrase the encoder reads as far.
 """
 
@@ -25,6 +28,7 @@ from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
 from casework.orchestrator.agent import clip
 from casework.skills.meaning import is_english, semantic_share
+from casework.skills.near_sentences import near_sentences
 
 Label = Literal["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"]
 MATCHED = 0.5  # coverage from which a sentence is about the same fact (so a conflict refutes it)
@@ -42,6 +46,9 @@ DISTINCT = 20  # sentences (1% of the corpus): a term in fewer names something, 
 # The encoder's closeness counts this much against term coverage (tuned on dev: 0.5 -> 0.8 lifted
 # paraphrases; 0.9 changed nothing). A close sentence still has to agree on numbers and names.
 MEANING = 0.8
+RIVALS = 3  # runner-up sentences read for a conflict before a statement is supported
+CLOSE = 0.05  # a runner-up covering the statement within this of the best is about the same fact
+NEAR = 8  # sentences the encoder finds for an English statement, beside those its terms find
 UNKNOWN = 0.35  # weight of an English word neither the corpus nor the term map knows
 KOREAN_CLAUSE = re.compile(
     r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,)|(?<=반면,))\s+"
@@ -125,6 +132,8 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     hits = library.search_sentences(
         statement, k=ENGLISH_CANDIDATES if is_english(statement) else 12, passages=8
     )
+    if is_english(statement):  # a Korean sentence in words no gloss reaches: found by its meaning
+        hits += near_sentences(library, statement, k=NEAR)
     whole = content_terms(library, context) if context and context != statement else {}
     if whole:
         hits += library.search_sentences(context, k=12, passages=8)
@@ -135,16 +144,15 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     for hit in hits:
         around = surroundings(library, hit)
         for text in dict.fromkeys([hit.sentence, *clauses(hit.sentence)]):
-            share = coverage(library, terms, text, around, numbers)
-            if meaning:
-                share = blend(share, meaning.get(hit.sentence, 0.0))
+            lexical, close = coverage(library, terms, text, around, numbers), meaning.get(hit.sentence, 0.0)
+            share = blend(lexical, close) if meaning else lexical
             rank = share + CONTEXT * coverage(library, whole, text, around) if whole else share
-            scored.append((share, rank, -len(text), text, hit))
+            scored.append((share, rank, -len(text), text, hit, lexical, close))
     scored.sort(key=lambda row: (-row[1], -row[2]))
     if not scored:
         return _verdict(statement, "NOT_ENOUGH_INFO", 0.5, [], "The corpus has nothing on this.")
-    best, _, _, text, hit = scored[0]
-    evidence = [_evidence(h, t) for _, _, _, t, h in scored[:3]]
+    best, _, _, text, hit, _, _ = scored[0]
+    evidence = [_evidence(h, t) for _, _, _, t, h, _, _ in scored[:3]]
     if best >= (MATCHED_ENGLISH if is_english(statement) else MATCHED):
         conflict = find_conflict(library, terms, statement, text, surroundings(library, hit))
         if conflict:
@@ -152,6 +160,16 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
                 statement, "REFUTED", min(1.0, 0.4 + best / 2), evidence[:1] + evidence[1:2], conflict
             )
     if best >= SUPPORTS and not compare.unmatched_quantities(statement, text):
+        rival = contradicting(library, terms, statement, scored[1:], scored[0])
+        if rival:
+            share, rival_text, rival_hit, conflict = rival
+            return _verdict(
+                statement,
+                "REFUTED",
+                min(1.0, 0.4 + share / 2),
+                [_evidence(rival_hit, rival_text), evidence[0]],
+                conflict,
+            )
         return _verdict(
             statement, "SUPPORTED", best, evidence[:2], f"The corpus says so: “{clip(text, 80)}”."
         )
@@ -161,6 +179,37 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
         else "The closest sentence does not state the statement's numbers."
     )
     return _verdict(statement, "NOT_ENOUGH_INFO", 1.0 - best / 2, evidence, reason)
+
+
+def contradicting(library, terms, statement: str, rows, top):
+    """A runner-up that covers the statement about as well as the supporting text and contradicts it.
+
+    The best-ranked text may match loosely (one clause, or a sentence ranked up by the rest of the
+    claim) while the sentence stating the fact the other way ranks just below it. Reading every
+    runner-up refuted true claims (dev: 5 false REFUTED; at 0.7 coverage alone, 20), so a rival must
+    come within CLOSE of the best in blended coverage, in term coverage (the encoder alone calls many
+    sentences of one post close) and in the encoder's closeness (the same words about another time:
+    "grew during the pandemic" / "its shares fell" since). In the supporting text's own sentence only
+    a part of that text counts (a clause beside it states another fact), and another name is no
+    conflict: the runner-up is then likely about another thing.
+    Returns (coverage, text, hit, reason) or None.
+    """
+    best, _, _, best_text, best_hit, lexical, closeness = top
+    seen = {best_text}
+    for share, _, _, text, hit, own, close in rows[: RIVALS * 3]:
+        if min(share - best, own - lexical, close - closeness) < -CLOSE or text in seen:
+            continue
+        if (hit.post_id, hit.sentence_index) == (best_hit.post_id, best_hit.sentence_index) and (
+            text not in best_text
+        ):
+            continue
+        seen.add(text)
+        conflict = find_conflict(library, terms, statement, text, surroundings(library, hit), names=False)
+        if conflict:
+            return share, text, hit, conflict
+        if len(seen) > RIVALS:
+            break
+    return None
 
 
 def meaning_of(library, statement: str, hits) -> dict[str, float]:
@@ -271,9 +320,12 @@ def variants(library, term: str) -> set[str]:
 
 
 def find_conflict(
-    library, terms: dict[str, float], statement: str, text: str, around: str = ""
+    library, terms: dict[str, float], statement: str, text: str, around: str = "", names: bool = True
 ) -> str | None:
-    """Why a well-matching sentence contradicts the statement, or None when it does not."""
+    """Why a well-matching sentence contradicts the statement, or None when it does not.
+
+    Without `names`, another name in the sentence is no conflict: it may be about another thing.
+    """
     numbers = compare.quantity_conflict(statement, text)
     if numbers:
         return f"The corpus disagrees on a number: {numbers}."
@@ -310,6 +362,8 @@ def find_conflict(
         pair = compare.swapped(statement, text, [t for t in terms if len(t) > 2])
         if pair:
             return f"The corpus has “{pair[0]}” and “{pair[1]}” the other way round."
+    if not names:
+        return None
     substituted = compare.substitution(statement, text) or filler_conflict(
         statement,
         text,

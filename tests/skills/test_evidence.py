@@ -97,6 +97,24 @@ def test_each_class_of_judgement_refutes_and_supports(library, claim, label):
     assert overall(check_claim(library, claim)).verdict == label
 
 
+@pytest.mark.parametrize(
+    ("claim", "label", "stated"),
+    [
+        # the best-ranked sentence is about the US alone; the one just below it states the
+        # comparison the other way, and it is read before supporting
+        ("중국보다 미국에서 더 많은 풍력·태양광 설비가 건설되고 있다.", "REFUTED", "두 배"),
+        # the same words about a later time (their shares fell since) do not contradict it
+        ("Farfetch, MyTheresa and Yoox grew explosively during the pandemic.", "SUPPORTED", "폭발적인"),
+        # a runner-up about the same fact that agrees changes nothing
+        ("Sales of luxury brands such as LVMH and Kering are rising.", "SUPPORTED", "상승"),
+    ],
+)
+def test_a_close_runner_up_that_contradicts_is_read_before_supporting(library, claim, label, stated):
+    verdict = overall(check_claim(library, claim))
+    assert verdict.verdict == label
+    assert stated in verdict.evidence[0].sentence
+
+
 def test_a_claim_is_refuted_when_one_of_its_clauses_is(library):
     verdicts = check_claim(
         library, "인텔은 2024년 8월에 최악의 주가 하락을 겪었고, 애자일 선언문은 1995년에 발표되었다."
