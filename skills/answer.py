@@ -24,6 +24,7 @@ import numpy as np
 
 from casework.engine.terms import lemma, normalize
 from casework.skills.meaning import vectors
+from casework.skills.neighbours import neighbour
 from casework.skills.sentences import is_fragment, stand_alone
 from casework.skills.summarize import SummarySentence
 
@@ -130,6 +131,25 @@ def share(weights: dict[str, float], spellings: dict[str, set[str]], text: str, 
     return found / max(1e-9, sum(weights.values()))
 
 
+def with_neighbours(rows: list[tuple]) -> list[tuple]:
+    """Ranked rows, each followed (lead-in) or preceded (consequence) by the neighbour it needs."""
+    out, seen = [], set()
+    for row in rows:
+        score, index, text, analyzed = row
+        step = neighbour(text)
+        pair = [row]
+        if step and 0 <= index + step < len(analyzed.sentences):
+            other = analyzed.sentences[index + step]
+            if not is_fragment(other):
+                near = (score, index + step, stand_alone(other.text), analyzed)
+                pair = [row, near] if step > 0 else [near, row]
+        for item in pair:
+            if (item[3].post.id, item[1]) not in seen:
+                seen.add((item[3].post.id, item[1]))
+                out.append(item)
+    return out
+
+
 def answer_question(library, question: str, limit: int = LIMIT) -> list[SummarySentence]:
     """The sentences that answer a question, most relevant first; [] when no post answers it."""
     weights = question_terms(library, question)
@@ -182,7 +202,7 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
         return []
     best = answering[0]
     kept = [row for row in answering if row[3] is best[3] or row[0] >= CLOSE * best[0]]
-    unique = kept[:limit]
+    unique = with_neighbours(kept)[:limit]
     return [
         SummarySentence(
             text=text,

@@ -1,0 +1,45 @@
+"""Neighbour skills: a sentence whose content is in the sentence next to it, and that neighbour.
+
+A lead-in announces what the next sentence says ("이유는 크게 두 가지였습니다.", "공통점을 하나
+발견했습니다.", "… as follows:", a sentence ending on a colon): quoted alone it answers nothing, so the
+sentence after it goes with it. A consequence points back at its cause ("이로 인해 …", "이 때문에 …",
+"As a result, …"): the sentence before it holds what it rests on, so that sentence goes with it.
+Both are general discourse markers of Korean and English, not words of one post.
+Not handled: a lead-in whose list runs over several sentences (only the first item is carried), a
+reference back that is only a pronoun ("이는 …": too common to carry its neighbour every time).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "두 가지", "다음과 같습니다", "하나 발견했습니다", "as follows", "the following", a closing colon.
+LEAD_IN = re.compile(
+    r"(?:한|두|세|네|다섯|몇|여러)\s?가지(?:가|였|입|이|로|를|는|만|의)?\s*\S{0,8}[.:]?\s*$"
+    r"|(?:다음|아래)(?:과|와)\s?같"
+    r"|(?:을|를)\s?(?:하나|몇 가지|두 개|세 개)\s?(?:발견|꼽|들|찾|소개)"
+    r"|\bas follows\b|\bthe following\b|\b(?:two|three|four|several) (?:reasons|things|ways|problems)\b"
+    r"|:\s*$",
+    re.I,
+)
+# A sentence opening as the consequence of the one before it (causal connectives, Korean and English).
+POINTS_BACK = re.compile(
+    r"^(?:이로 인해|이로 인하여|이 때문에|이때문에|그 때문에|그 결과|이러한 이유로|그런 이유로|결과적으로|"
+    r"That is why|This is why|As a result|Because of this|For this reason)\b",
+    re.I,
+)
+
+
+def leads_in(text: str) -> bool:
+    """Whether a sentence announces what the next one says (its content is after it)."""
+    return bool(LEAD_IN.search(text.strip()))
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence opens as the consequence of the sentence before it (its cause is before it)."""
+    return bool(POINTS_BACK.match(text.strip()))
+
+
+def neighbour(text: str) -> int:
+    """The offset of the neighbour a sentence needs: +1 after a lead-in, -1 before a consequence, else 0."""
+    return 1 if leads_in(text) else -1 if points_back(text) else 0
