@@ -24,7 +24,7 @@ import numpy as np
 
 from casework.engine.terms import lemma, normalize
 from casework.skills.meaning import vectors
-from casework.skills.neighbours import neighbour
+from casework.skills.neighbours import read_with_context, with_neighbours
 from casework.skills.sentences import is_fragment, stand_alone
 from casework.skills.summarize import SummarySentence
 
@@ -131,25 +131,6 @@ def share(weights: dict[str, float], spellings: dict[str, set[str]], text: str, 
     return found / max(1e-9, sum(weights.values()))
 
 
-def with_neighbours(rows: list[tuple]) -> list[tuple]:
-    """Ranked rows, each followed (lead-in) or preceded (consequence) by the neighbour it needs."""
-    out, seen = [], set()
-    for row in rows:
-        score, index, text, analyzed = row
-        step = neighbour(text)
-        pair = [row]
-        if step and 0 <= index + step < len(analyzed.sentences):
-            other = analyzed.sentences[index + step]
-            if not is_fragment(other):
-                near = (score, index + step, stand_alone(other.text), analyzed)
-                pair = [row, near] if step > 0 else [near, row]
-        for item in pair:
-            if (item[3].post.id, item[1]) not in seen:
-                seen.add((item[3].post.id, item[1]))
-                out.append(item)
-    return out
-
-
 def answer_question(library, question: str, limit: int = LIMIT) -> list[SummarySentence]:
     """The sentences that answer a question, most relevant first; [] when no post answers it."""
     weights = question_terms(library, question)
@@ -165,18 +146,20 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
         for pid in posts
     }
     read = sorted((p for p in posts if post_share[p] >= POST_FLOOR), key=lambda p: -post_share[p])
-    rows = []
+    rows, read_as = [], {}
     for analyzed in (library.posts[pid] for pid in read[:POSTS_READ]):
         for index, sentence in enumerate(analyzed.sentences):
             if is_fragment(sentence):
                 continue
             text = stand_alone(sentence.text)
             before = " ".join(s.text for s in analyzed.sentences[max(0, index - 2) : index])
-            lexical = share(weights, spellings, text, analyzed.post.title + " " + before)
+            read_as[text] = read_with_context(analyzed, index, text)
+            lexical = share(weights, spellings, read_as[text], analyzed.post.title + " " + before)
             rows.append((lexical, index, text, analyzed))
     if not rows:
         return []
-    cosine = cosines(library, question, [row[2] for row in rows])
+    cosine = cosines(library, question, [read_as[row[2]] for row in rows])
+    cosine = {row[2]: cosine[read_as[row[2]]] for row in rows}
     # A post answers by holding the question's terms and a sentence close to it in meaning.
     post_score = {
         pid: post_share[pid] + max(cosine[text] for _, _, text, a in rows if a.post.id == pid)

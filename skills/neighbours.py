@@ -4,6 +4,8 @@ A lead-in announces what the next sentence says ("이유는 크게 두 가지였
 발견했습니다.", "… as follows:", a sentence ending on a colon): quoted alone it answers nothing, so the
 sentence after it goes with it. A consequence points back at its cause ("이로 인해 …", "이 때문에 …",
 "As a result, …"): the sentence before it holds what it rests on, so that sentence goes with it.
+A sentence opening on a reference back ("이러한 노력의 일환으로 …", sentences.DANGLING) continues the one
+before it, where its subject is: it is scored with that sentence, as a lead-in is with the one after.
 Both are general discourse markers of Korean and English, not words of one post.
 Not handled: a lead-in whose list runs over several sentences (only the first item is carried), a
 reference back that is only a pronoun ("이는 …": too common to carry its neighbour every time).
@@ -12,6 +14,8 @@ reference back that is only a pronoun ("이는 …": too common to carry its nei
 from __future__ import annotations
 
 import re
+
+from casework.skills.sentences import DANGLING, is_fragment, stand_alone
 
 # "두 가지", "다음과 같습니다", "하나 발견했습니다", "as follows", "the following", a closing colon.
 LEAD_IN = re.compile(
@@ -43,3 +47,32 @@ def points_back(text: str) -> bool:
 def neighbour(text: str) -> int:
     """The offset of the neighbour a sentence needs: +1 after a lead-in, -1 before a consequence, else 0."""
     return 1 if leads_in(text) else -1 if points_back(text) else 0
+
+
+def with_neighbours(rows: list[tuple]) -> list[tuple]:
+    """Ranked rows, each followed (lead-in) or preceded (consequence) by the neighbour it needs."""
+    out, seen = [], set()
+    for row in rows:
+        score, index, text, analyzed = row
+        step = neighbour(text)
+        pair = [row]
+        if step and 0 <= index + step < len(analyzed.sentences):
+            other = analyzed.sentences[index + step]
+            if not is_fragment(other):
+                near = (score, index + step, stand_alone(other.text), analyzed)
+                pair = [row, near] if step > 0 else [near, row]
+        for item in pair:
+            if (item[3].post.id, item[1]) not in seen:
+                seen.add((item[3].post.id, item[1]))
+                out.append(item)
+    return out
+
+
+def read_with_context(analyzed, index: int, text: str) -> str:
+    """What a sentence is scored as: with the sentence before it when it refers back to it ("이러한
+    노력의 일환으로 …": its subject is there), with the sentence after it when it is a lead-in."""
+    if DANGLING.match(text) and index > 0:
+        return analyzed.sentences[index - 1].text + " " + text
+    if neighbour(text) <= 0 or index + 1 >= len(analyzed.sentences):
+        return text
+    return text + " " + stand_alone(analyzed.sentences[index + 1].text)
