@@ -5,10 +5,11 @@ A lead-in announces what the next sentence says ("이유는 크게 두 가지였
 sentence after it goes with it. A consequence points back at its cause ("이로 인해 …", "이 때문에 …",
 "As a result, …"): the sentence before it holds what it rests on, so that sentence goes with it.
 A sentence opening on a reference back ("이러한 노력의 일환으로 …", sentences.DANGLING) continues the one
-before it, where its subject is: it is scored with that sentence, as a lead-in is with the one after.
-Both are general discourse markers of Korean and English, not words of one post.
-Not handled: a lead-in whose list runs over several sentences (only the first item is carried), a
-reference back that is only a pronoun ("이는 …": too common to carry its neighbour every time).
+before it, where its subject is: it is scored with that sentence, as a lead-in is with the one after;
+only when it is the best sentence does that one go with it in the answer ("이 실험은 …" names its
+subject well enough further down, and carrying every antecedent pushes answers out of the first three).
+All are general discourse markers of Korean and English, not words of one post.
+Not handled: a lead-in whose list runs over several sentences (only the first item is carried).
 """
 
 from __future__ import annotations
@@ -49,12 +50,18 @@ def neighbour(text: str) -> int:
     return 1 if leads_in(text) else -1 if points_back(text) else 0
 
 
+def refers_back(text: str) -> bool:
+    """Whether a sentence opens on a reference to the one before it ("이 계층은 …", "이러한 …")."""
+    return bool(DANGLING.match(text.strip()))
+
+
 def with_neighbours(rows: list[tuple]) -> list[tuple]:
     """Ranked rows, each followed (lead-in) or preceded (consequence) by the neighbour it needs."""
     out, seen = [], set()
-    for row in rows:
+    for rank, row in enumerate(rows):
         score, index, text, analyzed = row
-        step = neighbour(text)
+        # The best sentence is read first: when it refers back, the sentence it refers to goes before it.
+        step = -1 if rank == 0 and refers_back(text) else neighbour(text)
         pair = [row]
         if step and 0 <= index + step < len(analyzed.sentences):
             other = analyzed.sentences[index + step]
@@ -71,8 +78,8 @@ def with_neighbours(rows: list[tuple]) -> list[tuple]:
 def read_with_context(analyzed, index: int, text: str) -> str:
     """What a sentence is scored as: with the sentence before it when it refers back to it ("이러한
     노력의 일환으로 …": its subject is there), with the sentence after it when it is a lead-in."""
-    if DANGLING.match(text) and index > 0:
-        return analyzed.sentences[index - 1].text + " " + text
-    if neighbour(text) <= 0 or index + 1 >= len(analyzed.sentences):
+    step = -1 if refers_back(text) else neighbour(text)
+    if not step or not 0 <= index + step < len(analyzed.sentences):
         return text
-    return text + " " + stand_alone(analyzed.sentences[index + 1].text)
+    other = analyzed.sentences[index + step].text
+    return other + " " + text if step < 0 else text + " " + stand_alone(other)
