@@ -24,6 +24,7 @@ import numpy as np
 
 from casework.engine.terms import lemma, normalize
 from casework.skills.meaning import vectors
+from casework.skills.neighbours import read_with_context, with_neighbours
 from casework.skills.sentences import is_fragment, stand_alone
 from casework.skills.summarize import SummarySentence
 
@@ -145,18 +146,20 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
         for pid in posts
     }
     read = sorted((p for p in posts if post_share[p] >= POST_FLOOR), key=lambda p: -post_share[p])
-    rows = []
+    rows, read_as = [], {}
     for analyzed in (library.posts[pid] for pid in read[:POSTS_READ]):
         for index, sentence in enumerate(analyzed.sentences):
             if is_fragment(sentence):
                 continue
             text = stand_alone(sentence.text)
             before = " ".join(s.text for s in analyzed.sentences[max(0, index - 2) : index])
-            lexical = share(weights, spellings, text, analyzed.post.title + " " + before)
+            read_as[text] = read_with_context(analyzed, index, text)
+            lexical = share(weights, spellings, read_as[text], analyzed.post.title + " " + before)
             rows.append((lexical, index, text, analyzed))
     if not rows:
         return []
-    cosine = cosines(library, question, [row[2] for row in rows])
+    cosine = cosines(library, question, [read_as[row[2]] for row in rows])
+    cosine = {row[2]: cosine[read_as[row[2]]] for row in rows}
     # A post answers by holding the question's terms and a sentence close to it in meaning.
     post_score = {
         pid: post_share[pid] + max(cosine[text] for _, _, text, a in rows if a.post.id == pid)
@@ -182,7 +185,7 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
         return []
     best = answering[0]
     kept = [row for row in answering if row[3] is best[3] or row[0] >= CLOSE * best[0]]
-    unique = kept[:limit]
+    unique = with_neighbours(kept)[:limit]
     return [
         SummarySentence(
             text=text,

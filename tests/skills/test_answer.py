@@ -95,3 +95,32 @@ def test_a_definition_question_puts_the_definition_first(library):
 @pytest.mark.parametrize("question", ["How long should I boil an egg?", "quantum cooking?"])
 def test_a_measure_word_or_an_unknown_topic_finds_no_answer(library, question):
     assert answer_question(library, question) == []  # "how long" asks for a duration, not about 장기
+
+
+def follows_in_post(answer, first: int) -> bool:
+    """Whether answer[first + 1] is the sentence right after answer[first] in the same post."""
+    a, b = answer[first], answer[first + 1]
+    return a.post_id == b.post_id and b.sentence_index == a.sentence_index + 1
+
+
+def test_a_lead_in_comes_with_the_sentence_it_announces(library):
+    # "공통점을 하나 발견했습니다." says there is something in common; the next sentence says what.
+    answer = answer_question(library, "삼성전자와 인텔 기사에서 발견한 공통점은 무엇인가요?")
+    lead = next(i for i, s in enumerate(answer) if "공통점을 하나 발견" in s.text)
+    assert follows_in_post(answer, lead)
+    assert "관료주의" in answer[lead + 1].text
+
+
+def test_a_consequence_comes_after_the_cause_it_points_back_to(library):
+    # "이로 인해 … 매출 감소": the reason asked for is the sentence before it.
+    answer = answer_question(library, "온라인 명품 샵들의 매출은 왜 줄고 있나요?")
+    consequence = next(i for i, s in enumerate(answer) if s.text.startswith("이로 인해"))
+    assert consequence > 0 and follows_in_post(answer, consequence - 1)
+    assert "경쟁" in answer[consequence - 1].text
+
+
+def test_a_sentence_that_refers_back_is_read_with_the_one_before_it(library):
+    # "이러한 노력의 일환으로 … 기능을 확대하고": its subject (Character.AI) is in the sentence before,
+    # so it answers, and that sentence comes first to make it readable.
+    answer = answer_question(library, "Character.AI는 어떤 대응 기능을 확대하나요?")
+    assert answer[1].text.startswith("이러한 노력의 일환으로") and follows_in_post(answer, 0)
