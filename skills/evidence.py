@@ -5,8 +5,7 @@ terms and disagrees on nothing `casework.engine.compare` can see; REFUTED when a
 states another number, the opposite polarity, an antonym or the names the other way round;
 NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map, and every
 statement reaches a sentence through the multilingual encoder (skills/meaning.py) as well: a
-sentence the encoder reads as the statement's paraphrase counts as covering it. An English
-statement also takes as candidates the corpus sentences the encoder finds closest (near_sentences).
+sentence the encoder reads as the statement's paraphrase counts as covering it.
 Before a statement is supported, the few runner-ups that match it about as well are read for a
 conflict too: the best-ranked text may match loosely while the contradicting sentence ranks second.
 Not handled: inference across several sentences, sarcasm, a paraphrase the encoder reads as far.
@@ -28,7 +27,6 @@ from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
 from casework.orchestrator.agent import clip
 from casework.skills.meaning import is_english, semantic_share
-from casework.skills.near_sentences import near_sentences
 
 Label = Literal["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"]
 MATCHED = 0.5  # coverage from which a sentence is about the same fact (so a conflict refutes it)
@@ -48,7 +46,6 @@ DISTINCT = 20  # sentences (1% of the corpus): a term in fewer names something, 
 MEANING = 0.8
 RIVALS = 3  # runner-up sentences read for a conflict before a statement is supported
 CLOSE = 0.05  # a runner-up covering the statement within this of the best is about the same fact
-NEAR = 8  # sentences the encoder finds for an English statement, beside those its terms find
 UNKNOWN = 0.35  # weight of an English word neither the corpus nor the term map knows
 KOREAN_CLAUSE = re.compile(
     r"(?:(?<=[었았였했됐웠]고)|(?<=고,)|(?<=며,)|(?<=지만,)|(?<=으나,)|(?<=는데,)|(?<=면서,)|(?<=반면,))\s+"
@@ -132,8 +129,6 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     hits = library.search_sentences(
         statement, k=ENGLISH_CANDIDATES if is_english(statement) else 12, passages=8
     )
-    if is_english(statement):  # a Korean sentence in words no gloss reaches: found by its meaning
-        hits += near_sentences(library, statement, k=NEAR)
     whole = content_terms(library, context) if context and context != statement else {}
     if whole:
         hits += library.search_sentences(context, k=12, passages=8)
