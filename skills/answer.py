@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from casework.engine.terms import lemma, normalize
-from casework.skills.meaning import vectors
+from casework.skills.meaning import cosines, scaled
 from casework.skills.neighbours import read_with_context, with_neighbours
 from casework.skills.sentences import is_fragment, stand_alone
 from casework.skills.summarize import SummarySentence
@@ -105,18 +103,6 @@ def forms(library, term: str) -> set[str]:
     return {f.lower() for f in found if len(f) > 1 or not f.isascii()}
 
 
-def cosines(library, question: str, texts: list[str]) -> dict[str, float]:
-    """Each text's cosine with the question by the multilingual encoder (across Korean and English)."""
-    unique = list(dict.fromkeys(texts))
-    matrix = vectors(library, [question, *unique])
-    return {t: float(c) for t, c in zip(unique, matrix[1:] @ matrix[0])}
-
-
-def closeness(cosine: float) -> float:
-    """A question-to-sentence cosine on a 0..1 scale: unrelated 0, an answer in other words near 1."""
-    return float(np.clip((cosine - COSINE_FLOOR) / COSINE_SPAN, 0.0, 1.0))
-
-
 def share(weights: dict[str, float], spellings: dict[str, set[str]], text: str, around: str = "") -> float:
     """The share of the question's weight a text holds (a term only around it counts AROUND)."""
     text, around = text.lower(), around.lower()
@@ -170,7 +156,7 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
         (
             (
                 lexical
-                + SEMANTIC * closeness(cosine[text])
+                + SEMANTIC * scaled(cosine[text], COSINE_FLOOR, COSINE_SPAN)
                 + KIND_BONUS * sum(bool(gives.search(text)) for gives in asks),
                 index,
                 text,

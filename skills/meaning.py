@@ -59,14 +59,23 @@ def pieces(text: str) -> list[str]:
     return [text, *(p for p in parts if p != text and len(p.split()) >= MIN_WORDS)]
 
 
+def cosines(library, query: str, texts: list[str]) -> dict[str, float]:
+    """Each text's cosine similarity with the query, by the multilingual encoder."""
+    unique = list(dict.fromkeys(texts))
+    matrix = vectors(library, [query, *unique])
+    return {t: float(c) for t, c in zip(unique, matrix[1:] @ matrix[0])}
+
+
+def scaled(cosine: float, floor: float = FLOOR, span: float = SPAN) -> float:
+    """A cosine on a 0..1 scale: `floor` (unrelated) -> 0, `floor + span` and above -> 1."""
+    return float(np.clip((cosine - floor) / span, 0.0, 1.0))
+
+
 def semantic_share(library, statement: str, texts: list[str]) -> dict[str, float]:
     """Each text's closeness to the statement on a 0..1 scale, from the encoder's cosine similarity
     to the text or its closest part."""
     if not texts:
         return {}
-    unique = list(dict.fromkeys(texts))
-    parts = {t: pieces(t) for t in unique}
-    flat = list(dict.fromkeys(p for t in unique for p in parts[t]))
-    matrix = vectors(library, [statement, *flat])
-    sims = dict(zip(flat, matrix[1:] @ matrix[0]))
-    return {t: float(np.clip((max(sims[p] for p in parts[t]) - FLOOR) / SPAN, 0.0, 1.0)) for t in unique}
+    parts = {t: pieces(t) for t in dict.fromkeys(texts)}
+    sims = cosines(library, statement, [p for t in parts for p in parts[t]])
+    return {t: scaled(max(sims[p] for p in parts[t])) for t in parts}
