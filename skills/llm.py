@@ -98,9 +98,19 @@ def passage_block(pid: str, title: str, text: str) -> str:
     return data_block("passage", text, id=pid, title=title)
 
 
+def shown_passages(prefix: str, items: list, text) -> tuple[dict, str]:
+    """Items under the ids PREFIX1, PREFIX2, ... and the passage blocks that show them to the model."""
+    shown = {f"{prefix}{i}": item for i, item in enumerate(items, 1)}
+    return shown, "\n".join(passage_block(pid, item.title, text(item)) for pid, item in shown.items())
+
+
+def roster_of(agents: dict[str, str]) -> str:
+    return "\n".join(f"- {name}: {about}" for name, about in agents.items())
+
+
 def plan_route(model, task: str, agents: dict[str, str], plans: dict[str, list[str]]) -> Plan:
     """Route a task: its kind, its subject and the agents to visit, from the agents' descriptions."""
-    roster = "\n".join(f"- {name}: {about}" for name, about in agents.items())
+    roster = roster_of(agents)
     usual = "\n".join(f"- {kind}: {' -> '.join(plan)}" for kind, plan in plans.items())
     plan = ask(
         model,
@@ -120,7 +130,7 @@ def plan_route(model, task: str, agents: dict[str, str], plans: dict[str, list[s
 
 def replan(model, task: str, progress: str, agents: dict[str, str]) -> list[str]:
     """After the planned agents are done: which agents (if any) should still work on the case."""
-    roster = "\n".join(f"- {name}: {about}" for name, about in agents.items())
+    roster = roster_of(agents)
     plan = ask(
         model,
         Plan,
@@ -138,8 +148,7 @@ def summarize_passages(
     model, request: str, language: str, passages: list[Hit], max_sentences: int = 6
 ) -> tuple[list[SummarySentence], list[str]]:
     """An abstractive summary in the request's language: (sentences citing shown passages, dropped ones)."""
-    shown = {f"P{i}": hit for i, hit in enumerate(passages, 1)}
-    block = "\n".join(passage_block(pid, hit.title, hit.passage) for pid, hit in shown.items())
+    shown, block = shown_passages("P", passages, lambda hit: hit.passage)
     draft = ask(
         model,
         Draft,
@@ -172,8 +181,7 @@ def summarize_passages(
 
 def judge_statement(model, statement: str, hits: list[SentenceHit]) -> Verdict:
     """SUPPORTED, REFUTED or NOT_ENOUGH_INFO for one statement, resting only on the retrieved sentences."""
-    shown = {f"E{i}": hit for i, hit in enumerate(hits, 1)}
-    block = "\n".join(passage_block(eid, hit.title, hit.sentence) for eid, hit in shown.items())
+    shown, block = shown_passages("E", hits, lambda hit: hit.sentence)
     judged = ask(
         model,
         Judgement,
@@ -205,8 +213,7 @@ def rerank_citations(model, sentence: str, candidates: list[Citation], limit: in
     """The candidates the model finds supporting the sentence, best first; only ids it was shown."""
     if not candidates:
         return []
-    shown = {f"C{i}": c for i, c in enumerate(candidates, 1)}
-    block = "\n".join(passage_block(cid, c.title, c.quote) for cid, c in shown.items())
+    shown, block = shown_passages("C", candidates, lambda citation: citation.quote)
     ranking = ask(
         model,
         Ranking,
