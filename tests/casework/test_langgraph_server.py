@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -26,7 +25,7 @@ from casework.cli import app
 from casework.config import Settings
 from casework.workspace import ingest
 
-from samples import POSTS, SHORTEST_POSTS
+from samples import main_job_corpus
 
 LANGGRAPH = Path(sys.executable).with_name("langgraph")
 REPO = Path(__file__).resolve().parents[2]
@@ -37,9 +36,7 @@ OFFLINE_ROUTE = ["case_worker", "summarizer", "fact_checker", "citation_finder",
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory) -> Settings:
     """The agile posts and the four shortest, ingested once (the server only reads the store)."""
-    corpus = tmp_path_factory.mktemp("langgraph-corpus")
-    for path in [*SHORTEST_POSTS, *POSTS.glob("애자일-agile-*.md")]:
-        shutil.copy(path, corpus / path.name)
+    corpus = main_job_corpus(tmp_path_factory.mktemp("langgraph-corpus"))
     settings = Settings(home=tmp_path_factory.mktemp("langgraph-home"), corpus=corpus)
     ingest(settings)
     return settings

@@ -9,7 +9,6 @@ handler as an exception, and fails the test.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -27,7 +26,7 @@ from casework.config import Settings
 from casework.engine.posts import post_markdown, read_post_file
 from casework.workspace import ingest
 
-from samples import POSTS, SHORTEST_POSTS
+from samples import main_job_corpus
 
 CASEWORK = Path(sys.executable).with_name("casework")
 AGILE_TITLES = {"애자일(Agile) : 성공하는 프로젝트들의 비결", "애자일(Agile) : 우리가 실패하는 이유"}
@@ -44,9 +43,7 @@ def anyio_backend():
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory) -> Settings:
     """The agile posts and the four shortest, ingested once (the servers only read the store)."""
-    corpus = tmp_path_factory.mktemp("mcp-corpus")
-    for path in [*SHORTEST_POSTS, *POSTS.glob("애자일-agile-*.md")]:
-        shutil.copy(path, corpus / path.name)
+    corpus = main_job_corpus(tmp_path_factory.mktemp("mcp-corpus"))
     settings = Settings(home=tmp_path_factory.mktemp("mcp-home"), corpus=corpus)
     ingest(settings)
     return settings
