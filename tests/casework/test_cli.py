@@ -11,8 +11,11 @@ from typer.testing import CliRunner
 
 from casework.cli import app
 
+from errors import one_line_error
+
 POSTS = Path(__file__).resolve().parents[2] / "corpus" / "posts"
 RAW = POSTS.parent / "raw"
+
 runner = CliRunner()
 
 
@@ -21,12 +24,8 @@ def run(*args: str):
 
 
 def assert_one_line_error(result, *words: str) -> None:
-    assert result.exit_code == 1, result.output
+    one_line_error(result, *words)
     assert result.stdout == ""
-    assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.output
-    for word in words:
-        assert word in result.stderr
 
 
 @pytest.fixture

@@ -15,16 +15,10 @@ from typer.testing import CliRunner
 
 from casework.cli import app
 
+from errors import one_line_error
+
 runner = CliRunner()
 CASEWORK = str(Path(sys.executable).with_name("casework"))
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 1, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-    return lines[0]
 
 
 def test_run_reads_standard_input_only_up_to_its_limit(tmp_path):

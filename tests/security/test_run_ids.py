@@ -23,17 +23,10 @@ from casework.config import Settings
 from casework.engine.errors import UserError
 from casework.runs import save_trace
 
+from errors import one_line_error
 from samples import SHORTEST_POSTS
 
 runner = CliRunner()
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 1, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-    return lines[0]
 
 
 @pytest.fixture(scope="module")
