@@ -50,7 +50,8 @@ ASKING = frozenset(
     "what why how who whom whose when where which does do did is are was were can could should would will "
     "much many the a an of about to in on for at by with author writer blog post posts think thinks say says "
     "said tell me actually each other his her their its our your my according also still just "
-    "i we you they us them it this that these those there now".split()
+    "i we you they us them it this that these those there now "
+    "그렇게 이렇게 저렇게".split()  # "so" ("왜 그렇게 큰 …"): the asking's emphasis, not its topic
 )
 # "How long", "how often": a question word with its measure, never the topic (long -> 장기 would match).
 HOW_MEASURE = re.compile(r"\bhow\s+(?:long|often|far|soon|old|big|large|fast)\b", re.I)
