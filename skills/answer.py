@@ -2,7 +2,8 @@
 
 A question's content terms are what is left once its question words are gone ("무엇인가요",
 "what does the author think"); each counts by its rarity (idf), and a term counts as found in a
-sentence through any of its glosses (SSM | State Space Models). A sentence's relevance is the share
+sentence through any of its glosses (SSM | State Space Models) or, for a name the posts write only in
+Hangul, its spelling there (Hinton 힌턴, skills/names.py). A sentence's relevance is the share
 of the question's weight it holds, a term found only in its post's title or the two sentences
 before it counting for less (a sentence often leaves its subject to them), plus a little for the
 kind of content the question asks for (a cause for "why", a way for "how", a number for "how much").
@@ -12,8 +13,8 @@ Candidate posts come from searching both the question (its vector finds posts ac
 its glossed terms. A post answers by holding much of the question's weight plus a sentence close to
 it in meaning, nearly as well as the best post; only sentences of posts that answer, and close to the
 best one, are kept. When no post answers, nothing is returned.
-Not handled: answers spread over several sentences that each hold little of the question, names the
-corpus writes only in Hangul (Hinton, 힌턴) that no gloss links and the encoder finds too weakly.
+Not handled: answers spread over several sentences that each hold little of the question, a name of one
+consonant in Hangul (Arbaugh 아버) or one its post translates rather than spells (China 중국).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 
 from casework.engine.terms import lemma, normalize
 from casework.skills.meaning import cosines, scaled
+from casework.skills.names import hangul_spelling
 from casework.skills.neighbours import read_with_context, with_neighbours
 from casework.skills.sentences import is_fragment, stand_alone
 from casework.skills.summarize import SummarySentence
@@ -48,7 +50,8 @@ ASKING = frozenset(
     "what why how who whom whose when where which does do did is are was were can could should would will "
     "much many the a an of about to in on for at by with author writer blog post posts think thinks say says "
     "said tell me actually each other his her their its our your my according also still just "
-    "i we you they us them it this that these those there now".split()
+    "i we you they us them it this that these those there now "
+    "그렇게 이렇게 저렇게".split()  # "so" ("왜 그렇게 큰 …"): the asking's emphasis, not its topic
 )
 # "How long", "how often": a question word with its measure, never the topic (long -> 장기 would match).
 HOW_MEASURE = re.compile(r"\bhow\s+(?:long|often|far|soon|old|big|large|fast)\b", re.I)
@@ -92,6 +95,13 @@ def question_terms(library, question: str) -> dict[str, float]:
     return weights
 
 
+def names(question: str) -> dict[str, str]:
+    """The names a question writes in Latin letters (capitalised past its first word, not an acronym),
+    by their term."""
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*", question)[1:]
+    return {w.lower(): w for w in words if w[:1].isupper() and not w.isupper()}
+
+
 def forms(library, term: str) -> set[str]:
     """A term and its glosses, lower case: the spellings that count as finding it."""
     base = lemma(term, library.term_map) if term.isascii() else term
@@ -101,6 +111,16 @@ def forms(library, term: str) -> set[str]:
     if term.lower() in MONTHS:
         found.add(f"{MONTHS.index(term.lower()) + 1}월")  # October is 10월 in Korean
     return {f.lower() for f in found if len(f) > 1 or not f.isascii()}
+
+
+def question_spellings(library, question: str, weights: dict[str, float]) -> dict[str, set[str]]:
+    """Each question term's spellings: its glosses, and for a name no gloss writes in Hangul, the
+    Hangul spelling the posts use (Hinton 힌턴, skills/names.py)."""
+    spellings = {t: forms(library, t) for t in weights}
+    for term, name in names(question).items():
+        if term in spellings and all(f.isascii() for f in spellings[term]):
+            spellings[term] |= {h for h in [hangul_spelling(library, name)] if h}
+    return spellings
 
 
 def share(weights: dict[str, float], spellings: dict[str, set[str]], text: str, around: str = "") -> float:
@@ -122,10 +142,12 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
     weights = question_terms(library, question)
     if not weights:
         return []
-    spellings = {t: forms(library, t) for t in weights}
+    spellings = question_spellings(library, question, weights)
     asks = [gives for asked, gives in KINDS if asked.search(question)]
-    # The question itself finds posts by meaning (across languages), its glossed terms by words.
-    queries = (question, library.expand(" ".join(weights)))
+    # The question itself finds posts by meaning (across languages), its glossed terms by words (and the
+    # Hangul spelling of a name, which no gloss adds).
+    spelled = [f for t in weights if t in spellings for f in spellings[t] if f not in forms(library, t)]
+    queries = (question, library.expand(" ".join(weights)) + " " + " ".join(spelled))
     posts = dict.fromkeys(hit.post_id for q in queries for hit in library.search(q, k=PASSAGES))
     post_share = {
         pid: share(weights, spellings, library.posts[pid].post.title + "\n" + library.posts[pid].post.text)
