@@ -9,7 +9,8 @@ words ("핵심", "본질", "결론") and the introduction of a term with its glo
 defines what it is about. The budget: 3-5 sentences a post by its size (one in three), 12 a summary.
 Within a post the sentence that states the thesis or conclusion comes first, the rest follow in
 reading order; posts keep their order. What may stand in a summary at all (no fragments, questions,
-glued lists or quoted chatter) is skills/sentences.py; choosing the posts of a topic is skills/selection.py.
+glued lists, quoted chatter or turns of a quoted dialogue) is skills/sentences.py; choosing the posts
+of a topic is skills/selection.py.
 Not handled: abstraction (sentences are quoted, never rewritten or fused), resolving pronouns
 and references to earlier sentences ("이 패턴은 ..."), ordering across posts by argument.
 """
@@ -21,8 +22,9 @@ import re
 import numpy as np
 from pydantic import BaseModel
 
+from casework.engine.index import AnalyzedSentence
 from casework.skills.selection import topic_of
-from casework.skills.sentences import DANGLING, clean, flags_point, is_fragment, stand_alone
+from casework.skills.sentences import DANGLING, clean, dialogue_turns, flags_point, is_fragment, stand_alone
 
 __all__ = ["SummarySentence", "clean", "flags_point", "is_fragment", "summarize"]
 
@@ -116,7 +118,7 @@ def summarize(
 ) -> list[SummarySentence]:
     """An extractive summary, grouped by post, thesis first; max_sentences None: the budget by size."""
     posts = [library.posts[pid] for pid in dict.fromkeys(post_ids) if pid in library.posts]
-    candidates = [(a, i, s) for a in posts for i, s in enumerate(a.sentences) if not is_fragment(s)]
+    candidates = [(a, i, s) for a in posts for i, s in standing(a)]
     owner = [a.post.id for a, _, _ in candidates]
     sizes = [owner.count(a.post.id) for a in posts]
     total = length_for(sizes) if max_sentences is None else min(max_sentences, MOST)
@@ -145,6 +147,13 @@ def summarize(
         )
         for k in picked
     ]
+
+
+def standing(analyzed) -> list[tuple[int, AnalyzedSentence]]:
+    """The sentences of a post that may stand in a summary, with their index: neither fragments nor
+    turns of a dialogue the post quotes line by line."""
+    turns = dialogue_turns([s.text for s in analyzed.sentences])
+    return [(i, s) for i, s in enumerate(analyzed.sentences) if i not in turns and not is_fragment(s)]
 
 
 def scores(library, posts, candidates, texts: list[str], focus: str) -> tuple[np.ndarray, np.ndarray]:
