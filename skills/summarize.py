@@ -23,6 +23,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from casework.engine.index import AnalyzedSentence
+from casework.skills.meaning import cosines
 from casework.skills.selection import topic_of
 from casework.skills.sentences import DANGLING, clean, dialogue_turns, flags_point, is_fragment, stand_alone
 
@@ -39,6 +40,8 @@ PER_POST, PER_CANDIDATES, MOST = (3, 5), 3, 12
 PER_POST_MOST = PER_POST[1]
 CUE_WEIGHT = 0.5  # a sentence the writer flags as a point: a cue word or a term introduced with its gloss
 TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 2.0, 0.3
+# The share of a post's sentences furthest in meaning from the request: picked only when nothing else is left.
+OFF_POINT, OFF_POINT_PENALTY = 0.3, 10.0
 THESIS_WEIGHT = 0.5  # what puts a sentence first in its post: a conclusion or a stance on top of its score
 # A thesis or conclusion: the writer concludes (결국, 따라서), states a stance (생각합니다, 해야 합니다)
 # or names an essence.
@@ -182,7 +185,22 @@ def scores(library, posts, candidates, texts: list[str], focus: str) -> tuple[np
     if focus.strip():
         closeness = sentences @ focus_vector
         score = score + FOCUS_WEIGHT * closeness / max(1e-9, float(closeness.max()))
+        score = score - OFF_POINT_PENALTY * off_point(library, candidates, texts, topic_of(focus))
     return score, similarity
+
+
+def off_point(library, candidates, texts: list[str], topic: str) -> np.ndarray:
+    """Whether each candidate is among the OFF_POINT share of its post furthest in meaning from the topic
+    asked about: asides and anecdotes that share the post's words but not what was asked. Read by the
+    multilingual encoder, so an English request reads Korean sentences; its vectors are cached in the home."""
+    closeness = cosines(library, topic, texts)
+    near = np.array([closeness[t] for t in texts])
+    owner = np.array([a.post.id for a, _, _ in candidates])
+    far = np.zeros(len(texts), dtype=bool)
+    for post in set(owner):
+        mine = owner == post
+        far[mine] = near[mine] < np.quantile(near[mine], OFF_POINT)
+    return far
 
 
 def mmr(score: np.ndarray, similarity: np.ndarray, owner: list[str], wanted: dict[str, int]) -> list[int]:
