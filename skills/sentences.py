@@ -3,7 +3,8 @@
 A sentence stands alone when it is a whole statement: not too short or long, ending like a sentence,
 not a question to the reader, not list or table debris glued together by the splitter ("노동 문제:
 고령화와 …" keeps only what follows the label), not mostly quoted chatter ("“아니, 우리 회사는 …”")
-unless the writer flags the quote as the point ("한 줄로 요약하면 “…”"), not the tail of a sentence the
+unless the writer flags the quote as the point ("한 줄로 요약하면 “…”"), not a turn of a transcript quoted
+line by line (a chat, an interview: someone's words, not the writer's), not the tail of a sentence the
 splitter cut inside an aside or after a quote (an unopened ")", an opening particle: "는 인기 드라마 …").
 Discourse fillers at its start ("뭐, ", "아무튼 ") are dropped. The clean text is always a verbatim
 piece of the sentence, so it stays a quote with exact offsets.
@@ -13,6 +14,7 @@ Not handled: lists whose items carry no punctuation at all, quotes in single mar
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from casework.engine.index import AnalyzedSentence
 from casework.engine.terms import ENGLISH_THEN_GLOSS, KOREAN_THEN_ENGLISH
@@ -43,6 +45,8 @@ LIST_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[A-Za-z]|[가나다라마바사아
 # A sentence that opens on a particle is the tail of one the splitter cut after a quote ("'다니'는 ...").
 PARTICLE_START = re.compile(r"^(?:은|는|을|를|의|와|과|에서|으로|라는|이라는)\s")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A label before a colon ("Daenero (Sewell): ", "😺 : "), at the start or after a sentence glued in front.
+SPEAKER = re.compile(r"(?:^|(?<=[:.!?]\s))([^:.!?“”\"]{1,30}?)\s?:\s")
 # One quote said by someone named, reported as such ("Keller는 "…"고 말했습니다"): a source, not chatter.
 ATTRIBUTED = re.compile(r"[\"”]\s*(?:이?라고|고)\s*(?:말|밝|강조|주장|덧붙|설명|경고|지적|평가)")
 
@@ -86,6 +90,14 @@ def is_chatter(text: str) -> bool:
     if quotes == 1 and ATTRIBUTED.search(text):
         return False
     return (quotes >= 2 or quote_share(text) > CHATTER) and not CUE.search(outside.lower())
+
+
+def dialogue_turns(texts: list[str]) -> set[int]:
+    """The sentences of a post that are turns of a transcript: two speakers or more, each labelling two
+    turns or more. One recurring label alone is a list's field ("핵심 목표: "), not a dialogue."""
+    labels = [{re.sub(r"\s", "", m.group(1)) for m in SPEAKER.finditer(text)} for text in texts]
+    speakers = {label for label, n in Counter(x for found in labels for x in found).items() if n >= 2}
+    return {i for i, found in enumerate(labels) if found & speakers} if len(speakers) >= 2 else set()
 
 
 def is_glued(text: str) -> bool:

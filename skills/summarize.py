@@ -9,7 +9,8 @@ words ("핵심", "본질", "결론") and the introduction of a term with its glo
 defines what it is about. The budget: 3-5 sentences a post by its size (one in three), 12 a summary.
 Within a post the sentence that states the thesis or conclusion comes first, the rest follow in
 reading order; posts keep their order. What may stand in a summary at all (no fragments, questions,
-glued lists or quoted chatter) is skills/sentences.py; choosing the posts of a topic is skills/selection.py.
+glued lists, quoted chatter or turns of a quoted dialogue) is skills/sentences.py; choosing the posts
+of a topic is skills/selection.py.
 Not handled: abstraction (sentences are quoted, never rewritten or fused), resolving pronouns
 and references to earlier sentences ("이 패턴은 ..."), ordering across posts by argument.
 """
@@ -21,8 +22,10 @@ import re
 import numpy as np
 from pydantic import BaseModel
 
+from casework.engine.index import AnalyzedSentence
+from casework.skills.meaning import cosines
 from casework.skills.selection import topic_of
-from casework.skills.sentences import DANGLING, clean, flags_point, is_fragment, stand_alone
+from casework.skills.sentences import DANGLING, clean, dialogue_turns, flags_point, is_fragment, stand_alone
 
 __all__ = ["SummarySentence", "clean", "flags_point", "is_fragment", "summarize"]
 
@@ -37,6 +40,8 @@ PER_POST, PER_CANDIDATES, MOST = (3, 5), 3, 12
 PER_POST_MOST = PER_POST[1]
 CUE_WEIGHT = 0.5  # a sentence the writer flags as a point: a cue word or a term introduced with its gloss
 TITLE_WEIGHT, FOCUS_WEIGHT, SPECIFIC_WEIGHT, DANGLING_PENALTY = 0.3, 0.5, 2.0, 0.3
+# The share of a post's sentences furthest in meaning from the request: picked only when nothing else is left.
+OFF_POINT, OFF_POINT_PENALTY = 0.3, 10.0
 THESIS_WEIGHT = 0.5  # what puts a sentence first in its post: a conclusion or a stance on top of its score
 # A thesis or conclusion: the writer concludes (결국, 따라서), states a stance (생각합니다, 해야 합니다)
 # or names an essence.
@@ -116,7 +121,7 @@ def summarize(
 ) -> list[SummarySentence]:
     """An extractive summary, grouped by post, thesis first; max_sentences None: the budget by size."""
     posts = [library.posts[pid] for pid in dict.fromkeys(post_ids) if pid in library.posts]
-    candidates = [(a, i, s) for a in posts for i, s in enumerate(a.sentences) if not is_fragment(s)]
+    candidates = [(a, i, s) for a in posts for i, s in standing(a)]
     owner = [a.post.id for a, _, _ in candidates]
     sizes = [owner.count(a.post.id) for a in posts]
     total = length_for(sizes) if max_sentences is None else min(max_sentences, MOST)
@@ -147,6 +152,13 @@ def summarize(
     ]
 
 
+def standing(analyzed) -> list[tuple[int, AnalyzedSentence]]:
+    """The sentences of a post that may stand in a summary, with their index: neither fragments nor
+    turns of a dialogue the post quotes line by line."""
+    turns = dialogue_turns([s.text for s in analyzed.sentences])
+    return [(i, s) for i, s in enumerate(analyzed.sentences) if i not in turns and not is_fragment(s)]
+
+
 def scores(library, posts, candidates, texts: list[str], focus: str) -> tuple[np.ndarray, np.ndarray]:
     """Each candidate's worth (centrality, title, focus, specific content, flags) and their similarity."""
     vectors = tfidf(
@@ -173,7 +185,22 @@ def scores(library, posts, candidates, texts: list[str], focus: str) -> tuple[np
     if focus.strip():
         closeness = sentences @ focus_vector
         score = score + FOCUS_WEIGHT * closeness / max(1e-9, float(closeness.max()))
+        score = score - OFF_POINT_PENALTY * off_point(library, candidates, texts, topic_of(focus))
     return score, similarity
+
+
+def off_point(library, candidates, texts: list[str], topic: str) -> np.ndarray:
+    """Whether each candidate is among the OFF_POINT share of its post furthest in meaning from the topic
+    asked about: asides and anecdotes that share the post's words but not what was asked. Read by the
+    multilingual encoder, so an English request reads Korean sentences; its vectors are cached in the home."""
+    closeness = cosines(library, topic, texts)
+    near = np.array([closeness[t] for t in texts])
+    owner = np.array([a.post.id for a, _, _ in candidates])
+    far = np.zeros(len(texts), dtype=bool)
+    for post in set(owner):
+        mine = owner == post
+        far[mine] = near[mine] < np.quantile(near[mine], OFF_POINT)
+    return far
 
 
 def mmr(score: np.ndarray, similarity: np.ndarray, owner: list[str], wanted: dict[str, int]) -> list[int]:

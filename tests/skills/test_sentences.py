@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casework.engine.index import AnalyzedSentence
-from casework.skills.sentences import is_chatter, is_fragment, is_glued, stand_alone
+from casework.skills.sentences import dialogue_turns, is_chatter, is_fragment, is_glued, stand_alone
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,31 @@ def test_a_sentence_the_splitter_cut_after_a_quote_does_not_stand_alone():
     assert is_fragment(AnalyzedSentence(text=text, start=0, end=len(text), terms=terms))
     whole = "다니" + text
     assert not is_fragment(AnalyzedSentence(text=whole, start=0, end=len(whole), terms=terms))
+
+
+def test_the_turns_of_a_quoted_dialogue_are_recognised_by_speakers_who_each_speak_twice():
+    chat = [
+        "다음은 실제 대화 내용입니다.",
+        "이를 통해 영향을 살펴볼 수 있습니다: Daenero (Sewell): 가끔 그런 생각을 해.",
+        "Daenerys Targaryen (챗봇): 내 눈이 가늘게 떠지고, 얼굴이 굳어져.",
+        "Daenero (Sewell): 그러면 자유로워질 수 있으니까.",
+        "Daenerys Targaryen(챗봇): 그런 말 하지 마.",
+        "이 대화에서 볼 수 있듯이, 챗봇은 만류하려는 태도를 보였습니다.",
+    ]
+    assert dialogue_turns(chat) == {1, 2, 3, 4}
+    interview = [
+        "😺 : 어떻게 창업을 하게 되셨나요?",
+        "🤓 : 헤지펀드로 돈을 좀 벌었어요.",
+        "😺 : 정말요?",
+        "🤓 : 네.",
+    ]
+    assert dialogue_turns(interview) == {0, 1, 2, 3}
+
+
+def test_one_recurring_label_is_a_list_field_not_a_dialogue():
+    fields = [
+        "핵심 목표: 사용자가 제품을 바로 이해하게 만드는 것입니다.",
+        "핵심 목표: 이탈을 막고 다시 찾게 만드는 것입니다.",
+        "개폐기(Switchgear): 전기 장비를 제어하고 보호하는 장비입니다.",
+    ]
+    assert dialogue_turns(fields) == set()

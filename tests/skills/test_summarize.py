@@ -123,6 +123,14 @@ def test_focus_pulls_the_summary_toward_the_question(library):
     assert any("transformer" in s.text.lower() for s in summary)
 
 
+def test_an_aside_far_from_what_was_asked_is_left_out_of_a_focused_summary(library):
+    bci = [pid for pid, a in library.posts.items() if a.post.title == '우리가 "통 속의 뇌"라면?']
+    aside = "렉스 프리드먼의 팟캐스트"  # the writer's weekend podcast, in a post on brain-computer interfaces
+    assert any(aside in s.text for s in summarize(library, bci))
+    focused = summarize(library, bci, focus="what does the blog say about brain-computer interfaces?")
+    assert len(focused) == 5 and not any(aside in s.text for s in focused)
+
+
 @pytest.mark.parametrize(
     "text, cleaned",
     [
