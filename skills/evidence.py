@@ -21,10 +21,11 @@ from pydantic import BaseModel
 
 from casework.engine import compare, stances
 from casework.engine.comparators import reversed_change
-from casework.engine.fillers import filler_conflict
+from casework.engine.fillers import filler_conflict, name_groups
 from casework.engine.function_words import ENGLISH_FUNCTION_WORDS
 from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
+from casework.engine.transliteration import written_in_hangul
 from casework.orchestrator.agent import clip
 from casework.skills.meaning import is_english, semantic_share
 
@@ -126,6 +127,7 @@ def clauses(sentence: str) -> list[str]:
 def check_statement(library, statement: str, context: str = "") -> Verdict:
     """Judge one atomic statement against the corpus; `context` (its whole claim) helps retrieval."""
     terms, numbers = content_terms(library, statement), compare.quantities(statement)
+    spoken = {word for group in name_groups(statement) for word in group}  # names Korean may spell by sound
     hits = library.search_sentences(
         statement, k=ENGLISH_CANDIDATES if is_english(statement) else 12, passages=8
     )
@@ -139,7 +141,8 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     for hit in hits:
         around = surroundings(library, hit)
         for text in dict.fromkeys([hit.sentence, *clauses(hit.sentence)]):
-            lexical, close = coverage(library, terms, text, around, numbers), meaning.get(hit.sentence, 0.0)
+            lexical = coverage(library, terms, text, around, numbers, spoken)
+            close = meaning.get(hit.sentence, 0.0)
             share = blend(lexical, close) if meaning else lexical
             rank = share + CONTEXT * coverage(library, whole, text, around) if whole else share
             scored.append((share, rank, -len(text), text, hit, lexical, close))
@@ -272,11 +275,14 @@ def content_terms(library, statement: str) -> dict[str, float]:
     return weights
 
 
-def coverage(library, terms: dict[str, float], text: str, around: str = "", numbers=()) -> float:
+def coverage(
+    library, terms: dict[str, float], text: str, around: str = "", numbers=(), names=frozenset()
+) -> float:
     """Idf-weighted share of the statement's content terms found in a text (through glosses too).
 
     A term found only around the text (its post's title, the sentences next to it) counts for less:
-    a sentence often leaves its subject to the title or the sentence before.
+    a sentence often leaves its subject to the title or the sentence before. One of the statement's
+    `names` the corpus writes only in Hangul counts when the text spells it by sound (musk / 머스크).
     """
     total = sum(terms.values()) + NUMBER * len(numbers)
     if not total:
@@ -294,6 +300,8 @@ def coverage(library, terms: dict[str, float], text: str, around: str = "", numb
             found += weight * AROUND
         elif re.fullmatch(r"[가-힣]{3,}", term) and term[:2] in lowered:
             found += weight * AROUND  # a verb in another ending: 부추겼다 / 부추기지
+        elif term in names and term not in library.lexicon and written_in_hangul(term, lowered, 3):
+            found += weight  # a shorter skeleton than 3 sounds (Ke, Sam) is heard in too many words
     return found / total
 
 
@@ -364,7 +372,12 @@ def find_conflict(
         text,
         lambda term: rare(library, term),
         lambda a, b: b in variants(library, a),
-        glossed=lambda name: any(re.match(r"[가-힣]", v) for v in variants(library, name)),
+        korean=lambda name: {v for v in variants(library, name) if re.match(r"[가-힣]", v)},
+        around=around,
+        named=lambda word: name_like(library, word, DISTINCT),
+        settled=lambda left_out: (
+            coverage(library, {t: w for t, w in terms.items() if t not in left_out}, text, around) >= SUPPORTS
+        ),
     )
     substituted = substituted or slot_conflict(
         statement,
