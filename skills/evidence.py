@@ -349,6 +349,9 @@ def find_conflict(
             return (
                 f"The corpus reports the opposite outcome ({outcome} in the statement): “{clip(part, 80)}”."
             )
+        level = stances.level_conflict(statement, part, about=glossed(library, terms, statement))
+        if level:
+            return f"The corpus puts it the other way ({level} in the statement): “{clip(part, 80)}”."
     # a negated clause beside the one about the statement ("IBM이 PC를 발명한 것은 아니지만, ... 올렸습니다")
     if compare.polarity_flip(statement, text) and compare.polarity_flip(
         statement, focus(library, terms, text)
@@ -390,6 +393,12 @@ def find_conflict(
     if substituted:
         return f"The corpus names “{substituted[1]}” where the statement has “{substituted[0]}”."
     return None
+
+
+def glossed(library, terms: dict[str, float], statement: str) -> str:
+    """The statement with the Korean glosses of its terms: what a Korean sentence can anchor on."""
+    korean = (v for term in terms for v in variants(library, term) if re.match(r"[가-힣]", v))
+    return " ".join([statement, *dict.fromkeys(korean)])
 
 
 def name_like(library, word: str, sentences: int) -> bool:

@@ -4,6 +4,7 @@ Each stance is a pair of opposite word sets spanning both languages, so an Engli
 "failed") is read against a Korean sentence (하락, 성공) without a glossary line per word:
 - direction of change: rose / increased / went up / 늘었다 / 상향 against fell / cut / 줄었다 / 하향;
 - outcome: succeeded / 성공 / 달성 against failed / 실패 / 무산 ("달성에 실패" is a failure);
+- level: high / 높은 / 높지만 against low / 낮은 / 낮음 (a state, not a change: "turnover is high");
 - comparison: "faster than" / "보다 높다" against "the same as" / "동일한" / "비슷한";
 - modality: "only X" / "X만" / "must" against evidence that offers alternatives (X or Y, X도 가능,
   X부터 Y까지 다양한).
@@ -32,7 +33,9 @@ DOWN = (
 )
 SUCCESS = r"\b(?:succe(?:ed|ss)|won\b|achiev|accomplish)|성공|달성|이뤄|이루"
 FAILURE = r"\b(?:fail|lost\b|flop|collaps)|실패|무산|좌절"
-STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE))
+HIGH = r"\bhigh\b|높[은다고지음게았]"
+LOW = r"\blow\b|낮[은다고지음게았을]"
+STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE, HIGH, LOW))
 # A Korean stem must start a word ("늘었" yes, "오늘" no); a Sino-Korean noun may sit inside one (매출증가).
 NATIVE = re.compile(r"^(?:늘|줄|올|오르|내|낮|높|떨어|이뤄|이루)")
 COMPARATIVE = re.compile(
@@ -119,6 +122,24 @@ def outcome_conflict(statement: str, evidence: str) -> str | None:
         return "failure"
     if ours == (True, False) and theirs == (False, True):
         return "success"
+    return None
+
+
+def level_conflict(statement: str, evidence: str, about: str = "") -> str | None:
+    """'high' or 'low' when the statement puts a thing at one level and the evidence at the other.
+
+    `about` (the statement, with its words' Korean glosses for an English one) picks the level that
+    follows the statement's subject in a sentence of two: "회전율이 높지만, 수익성은 낮음". A statement
+    of both levels ("충성도는 높지만 회전율은 낮다") makes two claims, which this cannot pair up.
+    """
+    lowered = statement.lower()
+    if any(_finds(lowered, HIGH)) and any(_finds(lowered, LOW)):
+        return None
+    ours, theirs = stance(statement, HIGH, LOW), stance(evidence, HIGH, LOW, about=about or statement)
+    if ours == (True, False) and theirs == (False, True):
+        return "high"
+    if ours == (False, True) and theirs == (True, False):
+        return "low"
     return None
 
 

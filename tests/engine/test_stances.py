@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casework.engine.stances import direction_conflict, modality_conflict, outcome_conflict
+from casework.engine.stances import direction_conflict, level_conflict, modality_conflict, outcome_conflict
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,14 @@ def test_the_opposite_outcome_is_a_conflict(statement, evidence, outcome):
 )
 def test_only_one_option_against_several_is_a_conflict(statement, evidence, conflict):
     assert modality_conflict(statement, evidence) is conflict
+
+
+def test_in_a_sentence_of_both_levels_the_one_after_the_statements_subject_decides():
+    walmart = "월마트 (Walmart): (-2, 3) - 저가 정책과 대량 판매로 자본 회전율이 높지만, 수익성은 낮음."
+    assert level_conflict("월마트는 수익성이 높은 기업이다.", walmart) == "high"
+    assert level_conflict("월마트는 수익성이 낮다.", walmart) is None
+    assert (
+        level_conflict("Walmart's capital turnover is low.", walmart, about="capital turnover 자본 회전율")
+        == "low"
+    )
+    assert level_conflict("충성도는 높지만 회전율은 낮다.", walmart) is None  # two claims in one
