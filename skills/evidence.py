@@ -329,7 +329,9 @@ def find_conflict(
 
     Without `names`, another name in the sentence is no conflict: it may be about another thing.
     """
-    numbers = compare.quantity_conflict(statement, text)
+    numbers = compare.quantity_conflict(statement, text) or compare.quantity_conflict(
+        statement, numbered_part(library, terms, statement, text)
+    )
     if numbers:
         return f"The corpus disagrees on a number: {numbers}."
     change = reversed_change(statement, text)
@@ -427,6 +429,34 @@ def focus(library, terms: dict[str, float], text: str) -> str:
         return text
     shares = sorted(((coverage(library, terms, p), p) for p in parts), reverse=True)
     return shares[0][1] if shares[0][0] > shares[1][0] else text
+
+
+def numbered_part(library, terms: dict[str, float], statement: str, text: str) -> str:
+    """The part of a text that gives the number of the statement's subject, when the text gives two
+    numbers of one unit ("최신희 의원안은 3000만원, 이해민 의원안은 5000만원의 과태료"): the text is cut at
+    its commas into parts of one such number each (a part without one joins the part before it), and
+    the part covering the statement best, if one does, is read alone when every other part names a
+    subject of its own (최신희): a part without one shares the first part's subject ("인텔은 8월 ...
+    기록했고, 10월 기준으로 주가는 55% 하락"). Else the text itself.
+    """
+    units = {q.unit for q in compare.quantities(statement) if q.unit}
+    if not any(sum(q.unit == unit for q in compare.quantities(text)) >= 2 for unit in units):
+        return text
+    parts: list[str] = []
+    for piece in re.split(r"(?<!\d),\s+", text):
+        if parts and not any(q.unit in units for q in compare.quantities(piece)):
+            parts[-1] = f"{parts[-1]}, {piece}"
+        else:
+            parts.append(piece)
+    if len(parts) < 2:
+        return text
+    shares = sorted(((coverage(library, terms, p), p) for p in parts), reverse=True)
+    lowered = statement.lower()
+    own_subject = all(
+        any(name_like(library, word, RARE) and word not in lowered for word in map(compare.stem, p.split()))
+        for _, p in shares[1:]
+    )
+    return shares[0][1] if shares[0][0] > shares[1][0] and own_subject else text
 
 
 def rare(library, term: str, sentences: int = RARE) -> bool:
