@@ -127,7 +127,7 @@ def clauses(sentence: str) -> list[str]:
 def check_statement(library, statement: str, context: str = "") -> Verdict:
     """Judge one atomic statement against the corpus; `context` (its whole claim) helps retrieval."""
     terms, numbers = content_terms(library, statement), compare.quantities(statement)
-    spoken = {word for group in name_groups(statement) for word in group}  # names Korean may spell by sound
+    spoken = {word: tuple(group) for group in name_groups(statement) for word in group}
     hits = library.search_sentences(
         statement, k=ENGLISH_CANDIDATES if is_english(statement) else 12, passages=8
     )
@@ -258,7 +258,12 @@ def content_terms(library, statement: str) -> dict[str, float]:
     words = set(re.findall(r"[가-힣]+|[A-Za-z][\w\-]*", statement.lower()))
     weights: dict[str, float] = {}
     for term in library.terms(statement):
-        if re.fullmatch(r"[\d.,]+", term) or term in compare.UNITS or term in compare.MULTIPLIERS:
+        if (
+            re.fullmatch(r"[\d.,]+", term)
+            or term in compare.UNITS
+            or term in compare.MULTIPLIERS
+            or term in compare.MONTHS  # read as a number (March / 3월), not a word to find
+        ):
             continue
         if re.match(r"[가-힣]", term) and term not in library.lexicon:
             term = PARTICLE.sub("", term)
@@ -276,18 +281,18 @@ def content_terms(library, statement: str) -> dict[str, float]:
 
 
 def coverage(
-    library, terms: dict[str, float], text: str, around: str = "", numbers=(), names=frozenset()
+    library, terms: dict[str, float], text: str, around: str = "", numbers=(), names: dict | None = None
 ) -> float:
     """Idf-weighted share of the statement's content terms found in a text (through glosses too).
 
     A term found only around the text (its post's title, the sentences next to it) counts for less:
     a sentence often leaves its subject to the title or the sentence before. One of the statement's
-    `names` the corpus writes only in Hangul counts when the text spells it by sound (musk / 머스크).
+    `names` (each word with its whole name) counts when the text spells it in Hangul (musk / 머스크).
     """
     total = sum(terms.values()) + NUMBER * len(numbers)
     if not total:
         return 0.0
-    lowered, around = text.lower(), around.lower()
+    lowered, around, names = text.lower(), around.lower(), names or {}
     theirs = compare.quantities(text)  # a number in the same unit aligns the slot, equal or not
     found = NUMBER * sum(
         any(q.value == t.value or q.unit and q.unit == t.unit for t in theirs) for q in numbers
@@ -300,9 +305,17 @@ def coverage(
             found += weight * AROUND
         elif re.fullmatch(r"[가-힣]{3,}", term) and term[:2] in lowered:
             found += weight * AROUND  # a verb in another ending: 부추겼다 / 부추기지
-        elif term in names and term not in library.lexicon and written_in_hangul(term, lowered, 3):
-            found += weight  # a shorter skeleton than 3 sounds (Ke, Sam) is heard in too many words
+        elif term in names and heard(term, names[term], lowered):
+            found += weight
     return found / total
+
+
+def heard(word: str, name: tuple[str, ...], text: str) -> bool:
+    """A word of a name that a text spells in Hangul. A word of two sounds (Sam, Elon, Swarm) is heard
+    in too many Korean words (샘, 섬, 심) to count alone: another word of its name must be heard too."""
+    if written_in_hangul(word, text, 3):
+        return True
+    return written_in_hangul(word, text) and any(written_in_hangul(w, text, 3) for w in name if w != word)
 
 
 def surroundings(library, hit) -> str:
