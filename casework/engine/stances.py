@@ -7,7 +7,7 @@ Each stance is a pair of opposite word sets spanning both languages, so an Engli
 - level: high / 높은 / 높지만 against low / 낮은 / 낮음 (a state, not a change: "turnover is high");
 - comparison: "faster than" / "보다 높다" against "the same as" / "동일한" / "비슷한";
 - modality: "only X" / "X만" / "must" against evidence that offers alternatives (X or Y, X도 가능,
-  X부터 Y까지 다양한).
+  X부터 Y까지 다양한), unless "only" means "merely" (only 1.3 hours; 단순히 질문 잘하는 법).
 English words are matched as stems at word starts; Sino-Korean nouns (증가, 하향) inside words;
 native Korean verbs (늘었다, 줄여) at word starts with their endings, so 오늘, "늘 그렇듯" and "알 줄"
 are not changes. A text that holds both directions (or both outcomes) is read by the word that
@@ -57,6 +57,12 @@ ALTERNATIVES = re.compile(
     re.IGNORECASE,
 )
 NOT_ONLY = re.compile(r"뿐\s?만?\s?(?:아니라|아니고)|\bnot\s+only\b", re.IGNORECASE)
+# "Only" meaning "merely": before an amount ("only 1.3 hours", "only a few"), or where either text says
+# "merely" (단순히, 불과, just): it belittles the option, it does not exclude the others.
+MERELY = re.compile(
+    r"\b(?:merely|simply|just)\b|\bonly\s+(?:a\s+(?:few|little|handful|fraction)|\d)|단순히|불과|에\s?그[치쳤친]",
+    re.IGNORECASE,
+)
 # Names of a measure, not a change: 성장률 / growth rate / 성장 전망 / economic growth / 증가율.
 MEASURE = re.compile(
     r"[가-힣]*[률율]|성장\s*전망|경제\s*성장|\b(?:economic\s+growth|growth\s+(?:rate|forecast|outlook)|"
@@ -158,6 +164,8 @@ def modality_conflict(statement: str, evidence: str) -> bool:
     evidence = NOT_ONLY.sub(" also ", evidence)  # "A뿐 아니라 B" / "not only A" offers more than one
     return bool(
         ONLY.search(statement)
+        and not MERELY.search(statement)
+        and not MERELY.search(evidence)
         and ALTERNATIVES.search(evidence)
         and not ONLY.search(evidence)
         and not ALTERNATIVES.search(statement)  # "only X or Y" already names the options

@@ -81,6 +81,9 @@ def test_the_opposite_outcome_is_a_conflict(statement, evidence, outcome):
         ("Users can scale the service up or down.", "사용자가 서비스를 확장하거나 축소할 수 있어", False),
         ("The app has to run on an iPhone.", "아이폰이나 아이패드에서 쓸 수 있다", True),
         ("청중은 듣기밖에 할 수 없다.", "청중으로 참여할 수도 있고 발언할 수도 있다", True),
+        # "only" meaning "merely" belittles, it excludes nothing
+        ("Working hours fell by only 1.3 hours.", "근로 시간이 1.3시간 감소했고, 고용률도 낮아졌다", False),
+        ("If it only means asking nicely, skip it.", "단순히 질문 잘하는 법, 스타일이나 형식이면", False),
     ],
 )
 def test_only_one_option_against_several_is_a_conflict(statement, evidence, conflict):
