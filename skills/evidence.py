@@ -25,6 +25,7 @@ from casework.engine.fillers import filler_conflict, name_groups
 from casework.engine.function_words import ENGLISH_FUNCTION_WORDS
 from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
+from casework.engine.text import proper_nouns
 from casework.engine.transliteration import written_in_hangul
 from casework.orchestrator.agent import clip
 from casework.skills.meaning import is_english, semantic_share
@@ -342,11 +343,12 @@ def find_conflict(
 
     Without `names`, another name in the sentence is no conflict: it may be about another thing.
     """
-    numbers = compare.quantity_conflict(statement, text) or compare.quantity_conflict(
+    numbers = compare.quantities(statement)
+    disagree = compare.quantity_conflict(statement, text) or compare.quantity_conflict(
         statement, numbered_part(library, terms, statement, text)
     )
-    if numbers:
-        return f"The corpus disagrees on a number: {numbers}."
+    if disagree:
+        return f"The corpus disagrees on a number: {disagree}."
     change = reversed_change(statement, text)
     if change:
         return f"The corpus has the change the other way round: {change[1]:g} to {change[0]:g}."
@@ -392,9 +394,11 @@ def find_conflict(
         lambda a, b: b in variants(library, a),
         korean=lambda name: {v for v in variants(library, name) if re.match(r"[가-힣]", v)},
         around=around,
-        named=lambda word: name_like(library, word, DISTINCT),
+        named=lambda word: word in proper_nouns(text),
+        # the rest of the statement must be half there: an English statement's verbs often have no gloss
         settled=lambda left_out: (
-            coverage(library, {t: w for t, w in terms.items() if t not in left_out}, text, around) >= SUPPORTS
+            coverage(library, {t: w for t, w in terms.items() if t not in left_out}, text, around, numbers)
+            >= MATCHED
         ),
     )
     substituted = substituted or slot_conflict(

@@ -111,7 +111,7 @@ def filler_conflict(
     Against a Korean sentence, a Latin name of the statement may be there in Hangul (Altman / 올트먼,
     or a spelling `korean` knows), in the sentence or `around` it (its title, the sentences before):
     it counts as missing only when it is not, and its Korean spelling is known or it is a model code
-    (M1). `named` tells a Hangul word that names something (rare in the corpus) from a common one, and
+    (M1). `named` tells a Hangul word that names something (a proper noun: 머스크, not 주말), and
     `settled` whether the sentence states the rest of the statement (all but the words left out): a
     name read from a sentence about something else would refute claims the corpus does not address.
     """
@@ -138,7 +138,7 @@ def filler_conflict(
             g for g in name_groups(statement) if not any(w in near.lower() or in_hangul(w) for w in g)
         ]
         if len(unspelled) == 1 and settled(set(unspelled[0])):
-            other = hangul_name(evidence, statement, named, same) or next(iter(sorted(extra)), None)
+            other = hangul_name(evidence, statement, named, same)
             if other:
                 return " ".join(unspelled[0]), other
     our_roles, their_roles = roles(statement), roles(evidence)

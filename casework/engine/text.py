@@ -113,6 +113,14 @@ def tokenize(text: str) -> list[str]:
     return terms
 
 
+@cache
+def proper_nouns(text: str) -> frozenset[str]:
+    """The Hangul proper nouns Kiwi reads in a text (머스크, 이세돌, 메타), not common nouns (주말, 기간)."""
+    return frozenset(
+        t.form for t in kiwi().tokenize(text) if t.tag == "NNP" and re.fullmatch(r"[가-힣]+", t.form)
+    )
+
+
 def segment(text: str, lexicon: frozenset[str]) -> list[str]:
     """Content terms of a short text without Kiwi: each word whole if known, else its longest known prefixes.
 
