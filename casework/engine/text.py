@@ -10,7 +10,7 @@ Not handled: scripts other than Hangul and Latin beyond plain word splitting.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -113,7 +113,7 @@ def tokenize(text: str) -> list[str]:
     return terms
 
 
-@cache
+@lru_cache(maxsize=4096)
 def proper_nouns(text: str) -> frozenset[str]:
     """The Hangul proper nouns Kiwi reads in a text (머스크, 이세돌, 메타), not common nouns (주말, 기간)."""
     return frozenset(
