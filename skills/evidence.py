@@ -313,8 +313,9 @@ def coverage(
 
 def heard(word: str, name: tuple[str, ...], text: str) -> bool:
     """A word of a name that a text spells in Hangul. A word of two sounds (Sam, Elon, Swarm) is heard
-    in too many Korean words (샘, 섬, 심) to count alone: another word of its name must be heard too."""
-    if written_in_hangul(word, text, 3):
+    in too many Korean words (샘, 섬, 심) to count alone: another word of its name must be heard too,
+    or the whole name (Jack Dorsey / 잭 도시)."""
+    if written_in_hangul(word, text, 3) or (len(name) > 1 and written_in_hangul(" ".join(name), text, 3)):
         return True
     return written_in_hangul(word, text) and any(written_in_hangul(w, text, 3) for w in name if w != word)
 

@@ -69,9 +69,16 @@ def spells(name: str, hangul: str, shortest: int = SHORTEST) -> bool:
 
 
 def written_in_hangul(name: str, text: str, shortest: int = SHORTEST) -> bool:
-    """True when a Hangul word of the text spells the Latin name (its particle may follow it), by a
-    skeleton of at least `shortest` classes."""
-    for word in re.findall(r"[가-힣]+", text):
+    """True when a Hangul word of the text, or two adjacent ones (잭 도시), spells the Latin name (its
+    particle may follow it), by a skeleton of at least `shortest` classes."""
+    tokens = text.split()
+    words = [w for token in tokens for w in re.findall(r"[가-힣]+", token)]
+    pairs = [
+        a + re.match(r"[가-힣]+", b).group()
+        for a, b in zip(tokens, tokens[1:])
+        if re.fullmatch(r"[가-힣]+", a) and re.match(r"[가-힣]", b)
+    ]
+    for word in [*words, *pairs]:
         if any(spells(name, word[: len(word) - cut], shortest) for cut in range(min(3, len(word)))):
             return True
     return False

@@ -25,6 +25,9 @@ def test_a_particle_may_follow_the_name_and_other_names_are_not_heard():
     assert written_in_hangul("Elon Musk", "일론 머스크가 공동 창립한 뉴럴링크")
     assert not written_in_hangul("Zuckerberg", "일론 머스크가 공동 창립한 뉴럴링크")
     assert not written_in_hangul("Ke", "커")  # one consonant is heard in too many words
+    # a name of short words is heard whole, across the space Korean writes between them
+    assert written_in_hangul("jack dorsey", "트위터 창업자 잭 도시가 만든", 3)
+    assert not written_in_hangul("evan williams", "트위터 창업자 잭 도시가 만든", 3)
 
 
 def test_names_are_runs_of_capitalised_words_and_months_are_none():
