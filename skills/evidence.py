@@ -21,10 +21,12 @@ from pydantic import BaseModel
 
 from casework.engine import compare, stances
 from casework.engine.comparators import reversed_change
-from casework.engine.fillers import filler_conflict
+from casework.engine.fillers import filler_conflict, name_groups
 from casework.engine.function_words import ENGLISH_FUNCTION_WORDS
 from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
+from casework.engine.text import proper_nouns
+from casework.engine.transliteration import written_in_hangul
 from casework.orchestrator.agent import clip
 from casework.skills.meaning import is_english, semantic_share
 
@@ -126,6 +128,7 @@ def clauses(sentence: str) -> list[str]:
 def check_statement(library, statement: str, context: str = "") -> Verdict:
     """Judge one atomic statement against the corpus; `context` (its whole claim) helps retrieval."""
     terms, numbers = content_terms(library, statement), compare.quantities(statement)
+    spoken = {word: tuple(group) for group in name_groups(statement) for word in group}
     hits = library.search_sentences(
         statement, k=ENGLISH_CANDIDATES if is_english(statement) else 12, passages=8
     )
@@ -139,7 +142,8 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     for hit in hits:
         around = surroundings(library, hit)
         for text in dict.fromkeys([hit.sentence, *clauses(hit.sentence)]):
-            lexical, close = coverage(library, terms, text, around, numbers), meaning.get(hit.sentence, 0.0)
+            lexical = coverage(library, terms, text, around, numbers, spoken)
+            close = meaning.get(hit.sentence, 0.0)
             share = blend(lexical, close) if meaning else lexical
             rank = share + CONTEXT * coverage(library, whole, text, around) if whole else share
             scored.append((share, rank, -len(text), text, hit, lexical, close))
@@ -255,7 +259,12 @@ def content_terms(library, statement: str) -> dict[str, float]:
     words = set(re.findall(r"[가-힣]+|[A-Za-z][\w\-]*", statement.lower()))
     weights: dict[str, float] = {}
     for term in library.terms(statement):
-        if re.fullmatch(r"[\d.,]+", term) or term in compare.UNITS or term in compare.MULTIPLIERS:
+        if (
+            re.fullmatch(r"[\d.,]+", term)
+            or term in compare.UNITS
+            or term in compare.MULTIPLIERS
+            or term in compare.MONTHS  # read as a number (March / 3월), not a word to find
+        ):
             continue
         if re.match(r"[가-힣]", term) and term not in library.lexicon:
             term = PARTICLE.sub("", term)
@@ -272,16 +281,19 @@ def content_terms(library, statement: str) -> dict[str, float]:
     return weights
 
 
-def coverage(library, terms: dict[str, float], text: str, around: str = "", numbers=()) -> float:
+def coverage(
+    library, terms: dict[str, float], text: str, around: str = "", numbers=(), names: dict | None = None
+) -> float:
     """Idf-weighted share of the statement's content terms found in a text (through glosses too).
 
     A term found only around the text (its post's title, the sentences next to it) counts for less:
-    a sentence often leaves its subject to the title or the sentence before.
+    a sentence often leaves its subject to the title or the sentence before. One of the statement's
+    `names` (each word with its whole name) counts when the text spells it in Hangul (musk / 머스크).
     """
     total = sum(terms.values()) + NUMBER * len(numbers)
     if not total:
         return 0.0
-    lowered, around = text.lower(), around.lower()
+    lowered, around, names = text.lower(), around.lower(), names or {}
     theirs = compare.quantities(text)  # a number in the same unit aligns the slot, equal or not
     found = NUMBER * sum(
         any(q.value == t.value or q.unit and q.unit == t.unit for t in theirs) for q in numbers
@@ -294,7 +306,18 @@ def coverage(library, terms: dict[str, float], text: str, around: str = "", numb
             found += weight * AROUND
         elif re.fullmatch(r"[가-힣]{3,}", term) and term[:2] in lowered:
             found += weight * AROUND  # a verb in another ending: 부추겼다 / 부추기지
+        elif term in names and heard(term, names[term], lowered):
+            found += weight
     return found / total
+
+
+def heard(word: str, name: tuple[str, ...], text: str) -> bool:
+    """A word of a name that a text spells in Hangul. A word of two sounds (Sam, Elon, Swarm) is heard
+    in too many Korean words (샘, 섬, 심) to count alone: another word of its name must be heard too,
+    or the whole name (Jack Dorsey / 잭 도시)."""
+    if written_in_hangul(word, text, 3) or (len(name) > 1 and written_in_hangul(" ".join(name), text, 3)):
+        return True
+    return written_in_hangul(word, text) and any(written_in_hangul(w, text, 3) for w in name if w != word)
 
 
 def surroundings(library, hit) -> str:
@@ -321,9 +344,12 @@ def find_conflict(
 
     Without `names`, another name in the sentence is no conflict: it may be about another thing.
     """
-    numbers = compare.quantity_conflict(statement, text)
-    if numbers:
-        return f"The corpus disagrees on a number: {numbers}."
+    numbers = compare.quantities(statement)
+    disagree = compare.quantity_conflict(statement, text) or compare.quantity_conflict(
+        statement, numbered_part(library, terms, statement, text)
+    )
+    if disagree:
+        return f"The corpus disagrees on a number: {disagree}."
     change = reversed_change(statement, text)
     if change:
         return f"The corpus has the change the other way round: {change[1]:g} to {change[0]:g}."
@@ -341,6 +367,9 @@ def find_conflict(
             return (
                 f"The corpus reports the opposite outcome ({outcome} in the statement): “{clip(part, 80)}”."
             )
+        level = stances.level_conflict(statement, part, about=glossed(library, terms, statement))
+        if level:
+            return f"The corpus puts it the other way ({level} in the statement): “{clip(part, 80)}”."
     # a negated clause beside the one about the statement ("IBM이 PC를 발명한 것은 아니지만, ... 올렸습니다")
     if compare.polarity_flip(statement, text) and compare.polarity_flip(
         statement, focus(library, terms, text)
@@ -364,7 +393,14 @@ def find_conflict(
         text,
         lambda term: rare(library, term),
         lambda a, b: b in variants(library, a),
-        glossed=lambda name: any(re.match(r"[가-힣]", v) for v in variants(library, name)),
+        korean=lambda name: {v for v in variants(library, name) if re.match(r"[가-힣]", v)},
+        around=around,
+        named=lambda word: word in proper_nouns(text),
+        # the rest of the statement must be half there: an English statement's verbs often have no gloss
+        settled=lambda left_out: (
+            coverage(library, {t: w for t, w in terms.items() if t not in left_out}, text, around, numbers)
+            >= MATCHED
+        ),
     )
     substituted = substituted or slot_conflict(
         statement,
@@ -377,6 +413,12 @@ def find_conflict(
     if substituted:
         return f"The corpus names “{substituted[1]}” where the statement has “{substituted[0]}”."
     return None
+
+
+def glossed(library, terms: dict[str, float], statement: str) -> str:
+    """The statement with the Korean glosses of its terms: what a Korean sentence can anchor on."""
+    korean = (v for term in terms for v in variants(library, term) if re.match(r"[가-힣]", v))
+    return " ".join([statement, *dict.fromkeys(korean)])
 
 
 def name_like(library, word: str, sentences: int) -> bool:
@@ -405,6 +447,34 @@ def focus(library, terms: dict[str, float], text: str) -> str:
         return text
     shares = sorted(((coverage(library, terms, p), p) for p in parts), reverse=True)
     return shares[0][1] if shares[0][0] > shares[1][0] else text
+
+
+def numbered_part(library, terms: dict[str, float], statement: str, text: str) -> str:
+    """The part of a text that gives the number of the statement's subject, when the text gives two
+    numbers of one unit ("최신희 의원안은 3000만원, 이해민 의원안은 5000만원의 과태료"): the text is cut at
+    its commas into parts of one such number each (a part without one joins the part before it), and
+    the part covering the statement best, if one does, is read alone when every other part names a
+    subject of its own (최신희): a part without one shares the first part's subject ("인텔은 8월 ...
+    기록했고, 10월 기준으로 주가는 55% 하락"). Else the text itself.
+    """
+    units = {q.unit for q in compare.quantities(statement) if q.unit}
+    if not any(sum(q.unit == unit for q in compare.quantities(text)) >= 2 for unit in units):
+        return text
+    parts: list[str] = []
+    for piece in re.split(r"(?<!\d),\s+", text):
+        if parts and not any(q.unit in units for q in compare.quantities(piece)):
+            parts[-1] = f"{parts[-1]}, {piece}"
+        else:
+            parts.append(piece)
+    if len(parts) < 2:
+        return text
+    shares = sorted(((coverage(library, terms, p), p) for p in parts), reverse=True)
+    lowered = statement.lower()
+    own_subject = all(
+        any(name_like(library, word, RARE) and word not in lowered for word in map(compare.stem, p.split()))
+        for _, p in shares[1:]
+    )
+    return shares[0][1] if shares[0][0] > shares[1][0] and own_subject else text
 
 
 def rare(library, term: str, sentences: int = RARE) -> bool:

@@ -4,9 +4,10 @@ Each stance is a pair of opposite word sets spanning both languages, so an Engli
 "failed") is read against a Korean sentence (하락, 성공) without a glossary line per word:
 - direction of change: rose / increased / went up / 늘었다 / 상향 against fell / cut / 줄었다 / 하향;
 - outcome: succeeded / 성공 / 달성 against failed / 실패 / 무산 ("달성에 실패" is a failure);
+- level: high / 높은 / 높지만 against low / 낮은 / 낮음 (a state, not a change: "turnover is high");
 - comparison: "faster than" / "보다 높다" against "the same as" / "동일한" / "비슷한";
 - modality: "only X" / "X만" / "must" against evidence that offers alternatives (X or Y, X도 가능,
-  X부터 Y까지 다양한).
+  X부터 Y까지 다양한), unless "only" means "merely" (only 1.3 hours; 단순히 질문 잘하는 법).
 English words are matched as stems at word starts; Sino-Korean nouns (증가, 하향) inside words;
 native Korean verbs (늘었다, 줄여) at word starts with their endings, so 오늘, "늘 그렇듯" and "알 줄"
 are not changes. A text that holds both directions (or both outcomes) is read by the word that
@@ -32,7 +33,9 @@ DOWN = (
 )
 SUCCESS = r"\b(?:succe(?:ed|ss)|won\b|achiev|accomplish)|성공|달성|이뤄|이루"
 FAILURE = r"\b(?:fail|lost\b|flop|collaps)|실패|무산|좌절"
-STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE))
+HIGH = r"\bhigh\b|높[은다고지음게았]"
+LOW = r"\blow\b|낮[은다고지음게았을]"
+STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE, HIGH, LOW))
 # A Korean stem must start a word ("늘었" yes, "오늘" no); a Sino-Korean noun may sit inside one (매출증가).
 NATIVE = re.compile(r"^(?:늘|줄|올|오르|내|낮|높|떨어|이뤄|이루)")
 COMPARATIVE = re.compile(
@@ -54,6 +57,12 @@ ALTERNATIVES = re.compile(
     re.IGNORECASE,
 )
 NOT_ONLY = re.compile(r"뿐\s?만?\s?(?:아니라|아니고)|\bnot\s+only\b", re.IGNORECASE)
+# "Only" meaning "merely": before an amount ("only 1.3 hours", "only a few"), or where either text says
+# "merely" (단순히, 불과, just): it belittles the option, it does not exclude the others.
+MERELY = re.compile(
+    r"\b(?:merely|simply|just)\b|\bonly\s+(?:a\s+(?:few|little|handful|fraction)|\d)|단순히|불과|에\s?그[치쳤친]",
+    re.IGNORECASE,
+)
 # Names of a measure, not a change: 성장률 / growth rate / 성장 전망 / economic growth / 증가율.
 MEASURE = re.compile(
     r"[가-힣]*[률율]|성장\s*전망|경제\s*성장|\b(?:economic\s+growth|growth\s+(?:rate|forecast|outlook)|"
@@ -122,6 +131,24 @@ def outcome_conflict(statement: str, evidence: str) -> str | None:
     return None
 
 
+def level_conflict(statement: str, evidence: str, about: str = "") -> str | None:
+    """'high' or 'low' when the statement puts a thing at one level and the evidence at the other.
+
+    `about` (the statement, with its words' Korean glosses for an English one) picks the level that
+    follows the statement's subject in a sentence of two: "회전율이 높지만, 수익성은 낮음". A statement
+    of both levels ("충성도는 높지만 회전율은 낮다") makes two claims, which this cannot pair up.
+    """
+    lowered = statement.lower()
+    if any(_finds(lowered, HIGH)) and any(_finds(lowered, LOW)):
+        return None
+    ours, theirs = stance(statement, HIGH, LOW), stance(evidence, HIGH, LOW, about=about or statement)
+    if ours == (True, False) and theirs == (False, True):
+        return "high"
+    if ours == (False, True) and theirs == (True, False):
+        return "low"
+    return None
+
+
 def comparison_conflict(statement: str, evidence: str) -> bool:
     """The statement ranks two things the evidence calls the same (and the evidence ranks nothing)."""
     return bool(
@@ -137,6 +164,8 @@ def modality_conflict(statement: str, evidence: str) -> bool:
     evidence = NOT_ONLY.sub(" also ", evidence)  # "A뿐 아니라 B" / "not only A" offers more than one
     return bool(
         ONLY.search(statement)
+        and not MERELY.search(statement)
+        and not MERELY.search(evidence)
         and ALTERNATIVES.search(evidence)
         and not ONLY.search(evidence)
         and not ALTERNATIVES.search(statement)  # "only X or Y" already names the options

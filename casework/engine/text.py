@@ -10,7 +10,7 @@ Not handled: scripts other than Hangul and Latin beyond plain word splitting.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -111,6 +111,14 @@ def tokenize(text: str) -> list[str]:
             if form not in EN_STOPWORDS:
                 terms.append(form)
     return terms
+
+
+@lru_cache(maxsize=4096)
+def proper_nouns(text: str) -> frozenset[str]:
+    """The Hangul proper nouns Kiwi reads in a text (머스크, 이세돌, 메타), not common nouns (주말, 기간)."""
+    return frozenset(
+        t.form for t in kiwi().tokenize(text) if t.tag == "NNP" and re.fullmatch(r"[가-힣]+", t.form)
+    )
 
 
 def segment(text: str, lexicon: frozenset[str]) -> list[str]:

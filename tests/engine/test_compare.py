@@ -70,7 +70,7 @@ def test_a_capital_that_opens_a_sentence_or_an_english_verb_is_no_name():
 
 def test_a_latin_name_may_be_in_hangul_in_a_korean_sentence():
     evidence = "OpenAI의 수장 샘 올트먼 개인의 1400만 달러 후원"
-    unknown, known = (lambda name: False), (lambda name: name == "google")
+    unknown, known = (lambda name: set()), (lambda name: {"구글"} if name == "google" else set())
     same = str.__eq__
     assert (
         filler_conflict("Sam Altman gave 14 million dollars.", evidence, lambda t: True, same, unknown)

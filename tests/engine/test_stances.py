@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casework.engine.stances import direction_conflict, modality_conflict, outcome_conflict
+from casework.engine.stances import direction_conflict, level_conflict, modality_conflict, outcome_conflict
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,21 @@ def test_the_opposite_outcome_is_a_conflict(statement, evidence, outcome):
         ("Users can scale the service up or down.", "사용자가 서비스를 확장하거나 축소할 수 있어", False),
         ("The app has to run on an iPhone.", "아이폰이나 아이패드에서 쓸 수 있다", True),
         ("청중은 듣기밖에 할 수 없다.", "청중으로 참여할 수도 있고 발언할 수도 있다", True),
+        # "only" meaning "merely" belittles, it excludes nothing
+        ("Working hours fell by only 1.3 hours.", "근로 시간이 1.3시간 감소했고, 고용률도 낮아졌다", False),
+        ("If it only means asking nicely, skip it.", "단순히 질문 잘하는 법, 스타일이나 형식이면", False),
     ],
 )
 def test_only_one_option_against_several_is_a_conflict(statement, evidence, conflict):
     assert modality_conflict(statement, evidence) is conflict
+
+
+def test_in_a_sentence_of_both_levels_the_one_after_the_statements_subject_decides():
+    walmart = "월마트 (Walmart): (-2, 3) - 저가 정책과 대량 판매로 자본 회전율이 높지만, 수익성은 낮음."
+    assert level_conflict("월마트는 수익성이 높은 기업이다.", walmart) == "high"
+    assert level_conflict("월마트는 수익성이 낮다.", walmart) is None
+    assert (
+        level_conflict("Walmart's capital turnover is low.", walmart, about="capital turnover 자본 회전율")
+        == "low"
+    )
+    assert level_conflict("충성도는 높지만 회전율은 낮다.", walmart) is None  # two claims in one

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from casework.engine.text import char_ngrams, segment, split_sentences, tokenize
+from casework.engine.text import char_ngrams, proper_nouns, segment, split_sentences, tokenize
 
 
 def texts(text: str) -> list[str]:
@@ -97,3 +97,9 @@ def test_segment_drops_particles_glued_to_latin_words_and_known_words():
     lexicon = frozenset({"의", "답", "에어", "프롬프트"})
     assert segment("AI의 답을", lexicon) == ["ai", "답"]
     assert segment("에어로도 프롬프트를", lexicon) == ["에어", "프롬프트"]
+
+
+def test_proper_nouns_are_names_not_common_nouns():
+    found = proper_nouns("이번 주말, 일론 머스크가 공동 창립한 뉴럴링크의 기간")
+    assert {"머스크", "뉴럴링크"} <= found
+    assert not {"주말", "기간"} & found

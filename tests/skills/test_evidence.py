@@ -91,6 +91,18 @@ def test_a_comparator_is_judged_by_the_range_it_allows(library, claim, label):
             "SUPPORTED",
         ),
         ("Building a data center costs an estimated 38 million dollars per megawatt.", "SUPPORTED"),
+        # an English name the Korean sentence spells in Hangul, or spells otherwise
+        (
+            "Demis Hassabis helped solve protein structure prediction by combining chemistry with AI.",
+            "SUPPORTED",
+        ),
+        ("Elon Musk personally gave 14 million dollars to the basic income study.", "REFUTED"),
+        # a sentence of both levels: the one after the statement's subject decides
+        ("월마트는 수익성이 높은 기업이다.", "REFUTED"),
+        ("Walmart's capital turnover is low.", "REFUTED"),
+        # two numbers of one unit, each with its own subject
+        ("이해민 의원안은 과태료를 3000만원으로 정했다.", "REFUTED"),
+        ("이해민 의원안의 과태료는 5000만원이다.", "SUPPORTED"),
     ],
 )
 def test_each_class_of_judgement_refutes_and_supports(library, claim, label):

@@ -1,0 +1,84 @@
+"""Transliteration: whether a Hangul word spells a Latin name by sound (Musk / 머스크, AlphaGo / 알파고).
+
+Korean writes a foreign name by its sound, so an English claim's "Elon Musk" is "일론 머스크" in the
+post, and no glossary can list every name. Both spellings are reduced to a skeleton of consonant
+classes (vowels, h, w and y dropped; b/p/f/v one class, d/t one, g/k/c/q one, s/z/j/ch one; an r
+before a consonant or at the end is silent in Korean: Jumper / 점퍼), and two words whose
+skeletons are equal and at least two classes long are one name.
+Not handled: names Korean spells by meaning (Microsoft Research / 마이크로소프트 연구소 is fine, but
+Open Research / 오픈리서치 needs the glossary), one-consonant names (Ke, Lee), vowel-only differences
+(the skeleton cannot tell Kim from Kum), Japanese or Chinese names read in Korean (Ke Jie / 커제).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+SHORTEST = 2  # consonant classes: a shorter skeleton matches too many words
+LATIN_CLASS = dict.fromkeys("bpfv", "P") | dict.fromkeys("dt", "T") | dict.fromkeys("gkcq", "K")
+LATIN_CLASS |= dict.fromkeys("szj", "S") | {"m": "M", "n": "N", "l": "L", "r": "L"}
+# Initial and final consonants of a Hangul syllable, in Unicode order, as the same classes ("" = silent).
+INITIALS = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", ""]
+FINALS = ["", "K", "K", "K", "N", "N", "N", "T", "L", *["L"] * 7, "M", "P", "P", "T", "T", "N", "T", "T"]
+FINALS += ["K", "T", "P", ""]
+SPELLINGS = [  # letter groups English reads as one sound, rewritten before the letters are classed
+    (r"ph", "f"),
+    (r"ck", "k"),
+    (r"x", "ks"),
+    (r"sch|sh|ch|tch", "j"),
+    (r"th", "t"),
+    (r"ng$", "n"),
+    (r"c(?=[eiy])", "s"),
+    (r"r(?![aeiouy])", ""),  # Korean drops an r that no vowel follows: Baker / 베이커
+]
+
+
+def _collapse(classes: list[str]) -> str:
+    """The classes with silent letters dropped and repeats merged: a doubled consonant is one sound,
+    and Korean writes an l between vowels twice (Neuralink / 뉴럴링크)."""
+    heard = [c for c in classes if c]
+    return "".join(c for i, c in enumerate(heard) if i == 0 or c != heard[i - 1])
+
+
+@cache
+def latin_skeleton(word: str) -> str:
+    """Consonant classes of a Latin word as Korean would hear them: 'Zuckerberg' -> 'SKPK'."""
+    word = re.sub(r"'s$|[^a-z]", "", word.lower())
+    for pattern, replacement in SPELLINGS:
+        word = re.sub(pattern, replacement, word)
+    return _collapse([LATIN_CLASS.get(letter, "") for letter in word])
+
+
+@cache
+def hangul_skeleton(word: str) -> str:
+    """Consonant classes of a Hangul word, initials and finals: '저커버그' -> 'SKPK'."""
+    classes = []
+    for char in word:
+        code = ord(char) - 0xAC00
+        if 0 <= code < 11172:
+            classes += [INITIALS[code // 588], FINALS[code % 28]]
+    return _collapse(classes)
+
+
+def spells(name: str, hangul: str, shortest: int = SHORTEST) -> bool:
+    """True when a Hangul word spells a Latin name (or one of its words) by sound."""
+    theirs = hangul_skeleton(hangul)
+    ours = [latin_skeleton(part) for part in re.split(r"[\s-]+", name)] + [latin_skeleton(name)]
+    return len(theirs) >= shortest and theirs in {s for s in ours if len(s) >= shortest}
+
+
+def written_in_hangul(name: str, text: str, shortest: int = SHORTEST) -> bool:
+    """True when a Hangul word of the text, or two adjacent ones (잭 도시), spells the Latin name (its
+    particle may follow it), by a skeleton of at least `shortest` classes."""
+    tokens = text.split()
+    words = [w for token in tokens for w in re.findall(r"[가-힣]+", token)]
+    pairs = [
+        a + re.match(r"[가-힣]+", b).group()
+        for a, b in zip(tokens, tokens[1:])
+        if re.fullmatch(r"[가-힣]+", a) and re.match(r"[가-힣]", b)
+    ]
+    for word in [*words, *pairs]:
+        if any(spells(name, word[: len(word) - cut], shortest) for cut in range(min(3, len(word)))):
+            return True
+    return False
