@@ -23,6 +23,10 @@ AGENTS_POST = "AI 에이전트의 협업과 오케스트레이션"
         "Why did the agile adoption fail",
         "How do agents pass work to each other",
         "Does Nvidia lead the AI chip market",
+        "Explain vision-language pre-training in a sentence",
+        "tell me why the agile adoption failed",
+        "SSM이 뭔지 설명해 줘",
+        "FFF 고객이 누구인지 알려줘",
     ],
 )
 def test_questions_in_korean_and_english_are_their_own_kind(task):
@@ -36,6 +40,7 @@ def test_questions_in_korean_and_english_are_their_own_kind(task):
         "What does the blog say about orchestrating multiple AI agents?",
         "블로그는 메타버스에 대해 뭐라고 해?",
         "AI 에이전트 협업에 관한 글 요약해줘",
+        "tell me what the blog says about agile",
         "quantum cooking",
     ],
 )
