@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 
 from casework.engine.terms import lemma, normalize
+from casework.skills.acronyms import with_acronyms
+from casework.skills.intent import ASKS
 from casework.skills.meaning import cosines, scaled
 from casework.skills.names import hangul_spelling
 from casework.skills.neighbours import read_with_context, with_neighbours
@@ -55,6 +57,11 @@ ASKING = frozenset(
 )
 # "How long", "how often": a question word with its measure, never the topic (long -> 장기 would match).
 HOW_MEASURE = re.compile(r"\bhow\s+(?:long|often|far|soon|old|big|large|fast)\b", re.I)
+# The form an ask wants ("in a sentence", "briefly", "한 문장으로"): the asking, never the topic, as is the
+# imperative that asks ("explain", "설명해 줘": skills/intent.py).
+FORM = re.compile(
+    r"\bin (?:a|one|a few) (?:sentences?|words?|lines?)\b|\bbriefly\b|(?:한|두|세) ?(?:문장|줄)으?로", re.I
+)
 MONTHS = "january february march april may june july august september october november december".split()
 ENDING = re.compile(r"(?:하나요|되나요|인가요|이나요|나요|는가요|가요|까요|했나요|니|냐|야|죠|지요)$")
 KINDS = [  # what a question asks for, and how a sentence that gives it reads (general markers)
@@ -78,9 +85,14 @@ KINDS = [  # what a question asks for, and how a sentence that gives it reads (g
 ]
 
 
+def asking_removed(question: str) -> str:
+    """A question without the imperative that asks it and the form it wants ("Explain X in a sentence")."""
+    return FORM.sub(" ", ASKS.sub(" ", question))
+
+
 def question_terms(library, question: str) -> dict[str, float]:
     """The content terms of a question with their weights (rarity), question words left out."""
-    tokens = re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", HOW_MEASURE.sub("how", question))
+    tokens = re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", HOW_MEASURE.sub("how", asking_removed(question)))
     names = {w.lower() for w in tokens[1:] if w[:1].isupper()} | {w.lower() for w in tokens if w.isupper()}
     words = [w for w in tokens if w.lower() not in ASKING]
     words = [ENDING.sub("", w) if re.match(r"[가-힣]", w) else w for w in words]
@@ -156,13 +168,14 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
     read = sorted((p for p in posts if post_share[p] >= POST_FLOOR), key=lambda p: -post_share[p])
     rows, read_as = [], {}
     for analyzed in (library.posts[pid] for pid in read[:POSTS_READ]):
+        local = with_acronyms(spellings, analyzed.post.text)  # Vision-Language Pre-training is its VLP
         for index, sentence in enumerate(analyzed.sentences):
             if is_fragment(sentence):
                 continue
             text = stand_alone(sentence.text)
             before = " ".join(s.text for s in analyzed.sentences[max(0, index - 2) : index])
             read_as[text] = read_with_context(analyzed, index, text)
-            lexical = share(weights, spellings, read_as[text], analyzed.post.title + " " + before)
+            lexical = share(weights, local, read_as[text], analyzed.post.title + " " + before)
             rows.append((lexical, index, text, analyzed))
     if not rows:
         return []

@@ -129,3 +129,12 @@ def test_a_sentence_that_refers_back_is_read_with_the_one_before_it(library):
     # so it answers, and that sentence comes first to make it readable.
     answer = answer_question(library, "Character.AI는 어떤 대응 기능을 확대하나요?")
     assert answer[1].text.startswith("이러한 노력의 일환으로") and follows_in_post(answer, 0)
+
+
+def test_an_imperative_ask_is_answered_from_where_the_post_uses_the_acronym(library):
+    assert set(question_terms(library, "Explain vision-language pre-training in a sentence")) == {
+        "vision-language",
+        "pre-training",
+    }
+    answer = answer_question(library, "Explain vision-language pre-training in a sentence")
+    assert any(s.text.startswith("VLP를 한 줄로 요약하면") for s in answer)
