@@ -138,3 +138,12 @@ def test_an_imperative_ask_is_answered_from_where_the_post_uses_the_acronym(libr
     }
     answer = answer_question(library, "Explain vision-language pre-training in a sentence")
     assert any(s.text.startswith("VLP를 한 줄로 요약하면") for s in answer)
+
+
+def test_a_question_keeps_the_verb_that_carries_its_meaning(library):
+    assert "오르" in question_terms(library, "비트코인 가격은 앞으로 오를까요?")
+
+
+def test_a_prediction_the_posts_do_not_make_gets_no_answer(library):
+    # 오르 is found where a word starts with it, not inside 떠오르는 ("comes to mind")
+    assert answer_question(library, "비트코인 가격은 앞으로 오를까요?") == []
