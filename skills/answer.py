@@ -198,8 +198,11 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
             rows.append((lexical, index, text, analyzed))
     if not rows:
         return []
-    cosine = cosines(library, question, [read_as[row[2]] for row in rows])
-    cosine = {row[2]: cosine[read_as[row[2]]] for row in rows}
+    # A sentence is as close in meaning as it reads alone or with its context, whichever is closer: the
+    # context is there to supply terms, and a long reading must not dilute a sentence close by itself.
+    readings = dict.fromkeys(t for row in rows for t in (row[2], read_as[row[2]]))
+    cosine = cosines(library, question, list(readings))
+    cosine = {row[2]: max(cosine[row[2]], cosine[read_as[row[2]]]) for row in rows}
     # A post answers by holding the question's terms and a sentence close to it in meaning.
     post_score = {
         pid: post_share[pid] + max(cosine[text] for _, _, text, a in rows if a.post.id == pid)
