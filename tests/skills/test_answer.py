@@ -147,3 +147,8 @@ def test_a_question_keeps_the_verb_that_carries_its_meaning(library):
 def test_a_prediction_the_posts_do_not_make_gets_no_answer(library):
     # 오르 is found where a word starts with it, not inside 떠오르는 ("comes to mind")
     assert answer_question(library, "비트코인 가격은 앞으로 오를까요?") == []
+
+
+def test_a_term_the_post_introduces_is_answered_with_the_sentence_that_explains_it(library):
+    answer = [s.text for s in answer_question(library, "FFF 고객이 뭐예요?")]
+    assert any(text.startswith('"Friends, Family, and Fools"의 약자인데') for text in answer)
