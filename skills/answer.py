@@ -1,9 +1,11 @@
 """Answer skills: the few corpus sentences that answer a question, ranked, from the posts that answer it.
 
 A question's content terms are what is left once its question words are gone ("무엇인가요",
-"what does the author think"); each counts by its rarity (idf), and a term counts as found in a
-sentence through any of its glosses (SSM | State Space Models) or, for a name the posts write only in
-Hangul, its spelling there (Hinton 힌턴, skills/names.py). A sentence's relevance is the share
+"what does the author think", "explain … in a sentence"; a predicate's stem, 오를까요 -> 오르); each counts
+by its rarity (idf), and a term counts as found in a sentence through any of its glosses (SSM | State
+Space Models), the acronym its post defines for it (Vision-Language Pre-training(VLP), skills/acronyms.py)
+or, for a name the posts write only in Hangul, its spelling there (Hinton 힌턴, skills/names.py); a
+Korean term only where a word starts with it. A sentence's relevance is the share
 of the question's weight it holds, a term found only in its post's title or the two sentences
 before it counting for less (a sentence often leaves its subject to them), plus a little for the
 kind of content the question asks for (a cause for "why", a way for "how", a number for "how much").
@@ -20,12 +22,16 @@ consonant in Hangul (Arbaugh 아버) or one its post translates rather than spel
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from casework.engine.terms import lemma, normalize
+from casework.skills.acronyms import with_acronyms
+from casework.skills.intent import ASKS
 from casework.skills.meaning import cosines, scaled
 from casework.skills.names import hangul_spelling
 from casework.skills.neighbours import read_with_context, with_neighbours
 from casework.skills.sentences import is_fragment, stand_alone
+from casework.skills.stems import predicate_stem
 from casework.skills.summarize import SummarySentence
 
 LIMIT = 3  # sentences in an answer: the answer, and what it rests on
@@ -55,6 +61,11 @@ ASKING = frozenset(
 )
 # "How long", "how often": a question word with its measure, never the topic (long -> 장기 would match).
 HOW_MEASURE = re.compile(r"\bhow\s+(?:long|often|far|soon|old|big|large|fast)\b", re.I)
+# The form an ask wants ("in a sentence", "briefly", "한 문장으로"): the asking, never the topic, as is the
+# imperative that asks ("explain", "설명해 줘": skills/intent.py).
+FORM = re.compile(
+    r"\bin (?:a|one|a few) (?:sentences?|words?|lines?)\b|\bbriefly\b|(?:한|두|세) ?(?:문장|줄)으?로", re.I
+)
 MONTHS = "january february march april may june july august september october november december".split()
 ENDING = re.compile(r"(?:하나요|되나요|인가요|이나요|나요|는가요|가요|까요|했나요|니|냐|야|죠|지요)$")
 KINDS = [  # what a question asks for, and how a sentence that gives it reads (general markers)
@@ -78,17 +89,30 @@ KINDS = [  # what a question asks for, and how a sentence that gives it reads (g
 ]
 
 
+def asking_removed(question: str) -> str:
+    """A question without the imperative that asks it and the form it wants ("Explain X in a sentence")."""
+    return FORM.sub(" ", ASKS.sub(" ", question))
+
+
+def word_terms(library, word: str) -> list[str]:
+    """The terms of one word of a question: a Korean word without its question ending, a syllable the
+    analyser cut from a predicate read as the predicate's stem (오를까요 -> 오르; skills/stems.py)."""
+    if not re.match(r"[가-힣]", word):
+        return library.terms(word)
+    bare = ENDING.sub("", word)
+    terms = [t if len(t) > 1 else predicate_stem(bare, library.lexicon) for t in library.terms(bare)]
+    return [t for t in terms if t]
+
+
 def question_terms(library, question: str) -> dict[str, float]:
     """The content terms of a question with their weights (rarity), question words left out."""
-    tokens = re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", HOW_MEASURE.sub("how", question))
+    tokens = re.findall(r"[A-Za-z0-9][\w\-]*|[가-힣]+", HOW_MEASURE.sub("how", asking_removed(question)))
     names = {w.lower() for w in tokens[1:] if w[:1].isupper()} | {w.lower() for w in tokens if w.isupper()}
-    words = [w for w in tokens if w.lower() not in ASKING]
-    words = [ENDING.sub("", w) if re.match(r"[가-힣]", w) else w for w in words]
-    terms = library.terms(" ".join(w for w in words if w))
+    terms = [term for w in tokens if w.lower() not in ASKING for term in word_terms(library, w)]
     weights = {}
     for term in terms:
-        if term.lower() in ASKING or re.fullmatch(r"[가-힣]|[a-z]", term):
-            continue  # one syllable or letter left by the analyser is a particle, an ending or a possessive
+        if term.lower() in ASKING or re.fullmatch(r"[a-z]", term):
+            continue  # a letter left by the analyser is a possessive ('s)
         known = [f for f in forms(library, term) if f in library.lexicon]
         unknown = UNKNOWN_IDF if term in names or not term.isascii() or term.isdigit() else UNKNOWN_WORD
         weights[term] = min(library.idf(f) for f in known) if known else unknown
@@ -123,14 +147,21 @@ def question_spellings(library, question: str, weights: dict[str, float]) -> dic
     return spellings
 
 
+@cache
+def spelled(form: str) -> re.Pattern:
+    """Where a spelling is found: a Korean one only where a word starts (particles and endings follow a
+    Korean word, so a term inside a word is another word: 오르 in 떠오르는), any other anywhere."""
+    return re.compile(("(?<![가-힣])" if re.match("[가-힣]", form) else "") + re.escape(form))
+
+
 def share(weights: dict[str, float], spellings: dict[str, set[str]], text: str, around: str = "") -> float:
     """The share of the question's weight a text holds (a term only around it counts AROUND)."""
     text, around = text.lower(), around.lower()
     found = sum(
         w
-        if any(f in text for f in spellings[t])
+        if any(spelled(f).search(text) for f in spellings[t])
         else AROUND * w
-        if any(f in around for f in spellings[t])
+        if any(spelled(f).search(around) for f in spellings[t])
         else 0
         for t, w in weights.items()
     )
@@ -156,18 +187,22 @@ def answer_question(library, question: str, limit: int = LIMIT) -> list[SummaryS
     read = sorted((p for p in posts if post_share[p] >= POST_FLOOR), key=lambda p: -post_share[p])
     rows, read_as = [], {}
     for analyzed in (library.posts[pid] for pid in read[:POSTS_READ]):
+        local = with_acronyms(spellings, analyzed.post.text)  # Vision-Language Pre-training is its VLP
         for index, sentence in enumerate(analyzed.sentences):
             if is_fragment(sentence):
                 continue
             text = stand_alone(sentence.text)
             before = " ".join(s.text for s in analyzed.sentences[max(0, index - 2) : index])
             read_as[text] = read_with_context(analyzed, index, text)
-            lexical = share(weights, spellings, read_as[text], analyzed.post.title + " " + before)
+            lexical = share(weights, local, read_as[text], analyzed.post.title + " " + before)
             rows.append((lexical, index, text, analyzed))
     if not rows:
         return []
-    cosine = cosines(library, question, [read_as[row[2]] for row in rows])
-    cosine = {row[2]: cosine[read_as[row[2]]] for row in rows}
+    # A sentence is as close in meaning as it reads alone or with its context, whichever is closer: the
+    # context is there to supply terms, and a long reading must not dilute a sentence close by itself.
+    readings = dict.fromkeys(t for row in rows for t in (row[2], read_as[row[2]]))
+    cosine = cosines(library, question, list(readings))
+    cosine = {row[2]: max(cosine[row[2]], cosine[read_as[row[2]]]) for row in rows}
     # A post answers by holding the question's terms and a sentence close to it in meaning.
     post_score = {
         pid: post_share[pid] + max(cosine[text] for _, _, text, a in rows if a.post.id == pid)

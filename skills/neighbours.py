@@ -1,9 +1,10 @@
 """Neighbour skills: a sentence whose content is in the sentence next to it, and that neighbour.
 
 A lead-in announces what the next sentence says ("이유는 크게 두 가지였습니다.", "공통점을 하나
-발견했습니다.", "… as follows:", a sentence ending on a colon): quoted alone it answers nothing, so the
-sentence after it goes with it. A consequence points back at its cause ("이로 인해 …", "이 때문에 …",
-"As a result, …"): the sentence before it holds what it rests on, so that sentence goes with it.
+발견했습니다.", "X라는 표현이 있습니다.", "… as follows:", a sentence ending on a colon): quoted alone it
+answers nothing, so the sentence after it goes with it. A consequence points back at its cause
+("이로 인해 …", "이 때문에 …", "As a result, …"): the sentence before it holds what it rests on, so that
+sentence goes with it.
 A sentence opening on a reference back ("이러한 노력의 일환으로 …", sentences.DANGLING) continues the one
 before it, where its subject is: it is scored with that sentence, as a lead-in is with the one after;
 only when it is the best sentence does that one go with it in the answer ("이 실험은 …" names its
@@ -18,12 +19,15 @@ import re
 
 from casework.skills.sentences import DANGLING, is_fragment, stand_alone
 
-# "두 가지", "다음과 같습니다", "하나 발견했습니다", "as follows", "the following", a closing colon.
+# "두 가지", "다음과 같습니다", "하나 발견했습니다", "as follows", "the following", a closing colon, a term
+# introduced for the next sentence to explain ("X라는 표현이 있습니다", "there is a term …").
 LEAD_IN = re.compile(
     r"(?:한|두|세|네|다섯|몇|여러)\s?가지(?:가|였|입|이|로|를|는|만|의)?\s*\S{0,8}[.:]?\s*$"
     r"|(?:다음|아래)(?:과|와)\s?같"
     r"|(?:을|를)\s?(?:하나|몇 가지|두 개|세 개)\s?(?:발견|꼽|들|찾|소개)"
+    r"|(?:이?라는|이란)\s?(?:표현|말|용어|개념|단어)(?:이|가)\s?(?:있습니다|있어요|있죠|있다)"
     r"|\bas follows\b|\bthe following\b|\b(?:two|three|four|several) (?:reasons|things|ways|problems)\b"
+    r"|\bthere is (?:a|an) (?:term|expression|phrase|saying)\b"
     r"|:\s*$",
     re.I,
 )

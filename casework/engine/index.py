@@ -26,7 +26,7 @@ from casework.engine.text import Sentence, add_words, split_sentences, tokenize
 from casework.engine.workers import cores, share_out
 
 PASSAGE_CHARS = 500  # a passage is a few sentences: small enough to quote, big enough to match
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 PARALLEL_POSTS = 8  # fewer new posts than this are analysed in-process
 
 

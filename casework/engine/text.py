@@ -35,6 +35,9 @@ PARTICLES = tuple(
     )
 )
 
+# A closing quote and the quote that opens it.
+QUOTES = {'"': '"', "'": "'", "”": "“", "’": "‘", "」": "「", "』": "『"}
+
 
 class Sentence(BaseModel):
     """A sentence and where it stands in its text (character offsets, end exclusive)."""
@@ -74,13 +77,34 @@ def _mostly_latin(text: str) -> bool:
 def _parts(line: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of one line: Kiwi's, an English one split further by pysbd."""
     spans = []
-    for part in kiwi().split_into_sents(line):
-        chunk = line[part.start : part.end]
+    for start, end in _quotes_rejoined(line, [(p.start, p.end) for p in kiwi().split_into_sents(line)]):
+        chunk = line[start:end]
         if _mostly_latin(chunk) and any(mark in chunk[:-1] for mark in ".!?"):
-            spans += [(part.start + s.start, part.start + s.end) for s in english_segmenter().segment(chunk)]
+            spans += [(start + s.start, start + s.end) for s in english_segmenter().segment(chunk)]
         else:
-            spans.append((part.start, part.end))
+            spans.append((start, end))
     return spans
+
+
+def _quotes_rejoined(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Kiwi ends a sentence at a closing quote even when a particle is glued to it ("X"의 약자인데 …):
+    the quote opens the sentence the particle goes on with, and the one before ends before the quote
+    (or, when nothing ends a sentence before the quote, the two are one sentence)."""
+    rejoined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if rejoined and start == rejoined[-1][1] and re.match("[가-힣]", line[start:end]):
+            before_start, before_end = rejoined[-1]
+            quote = QUOTES.get(line[before_end - 1])
+            opening = line.rfind(quote, before_start, before_end - 1) if quote else -1
+            if opening > before_start and re.search(r"[.!?]\s+$", line[before_start:opening]):
+                rejoined[-1] = (before_start, opening)
+                rejoined.append((opening, end))
+                continue
+            if opening >= before_start:
+                rejoined[-1] = (before_start, end)
+                continue
+        rejoined.append((start, end))
+    return rejoined
 
 
 def split_sentences(text: str) -> list[Sentence]:

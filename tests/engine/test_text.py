@@ -26,6 +26,11 @@ def texts(text: str) -> list[str]:
         ("모델(예: GPT. BERT)이 있다. 끝이다.", ["모델(예: GPT. BERT)이 있다.", "끝이다."]),
         ("(괄호 안의 문장입니다.) 그 다음 문장이다.", ["(괄호 안의 문장입니다.)", "그 다음 문장이다."]),
         ("목록:\n- 첫째 항목\n1. 둘째 항목입니다", ["목록:", "- 첫째 항목", "1. 둘째 항목입니다"]),
+        (  # a quote with a particle glued to it opens the sentence the particle goes on with
+            '이런 표현이 있습니다. "Friends, Family, and Fools"의 약자인데 지인을 뜻합니다.',
+            ["이런 표현이 있습니다.", '"Friends, Family, and Fools"의 약자인데 지인을 뜻합니다.'],
+        ),
+        ("그는 ‘알파고 모먼트’라고도 부르는데요.", ["그는 ‘알파고 모먼트’라고도 부르는데요."]),
     ],
 )
 def test_split_sentences(text, expected):
@@ -38,6 +43,7 @@ def test_split_sentences(text, expected):
         "날씨가 좋다. 산책을 가요.\n\n  들여쓴 줄이다.  \n- 목록 항목\n마지막이죠?",
         "\n\n하나.\n\n둘.",
         "SSM(State Space Models) 입니다. Transformer는 무겁습니다!",
+        '표현이 있습니다. "Friends, Family"의 약자입니다.',
     ],
 )
 def test_sentence_offsets_slice_back_to_the_text(text):

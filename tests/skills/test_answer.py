@@ -23,6 +23,10 @@ AGENTS_POST = "AI 에이전트의 협업과 오케스트레이션"
         "Why did the agile adoption fail",
         "How do agents pass work to each other",
         "Does Nvidia lead the AI chip market",
+        "Explain vision-language pre-training in a sentence",
+        "tell me why the agile adoption failed",
+        "SSM이 뭔지 설명해 줘",
+        "FFF 고객이 누구인지 알려줘",
     ],
 )
 def test_questions_in_korean_and_english_are_their_own_kind(task):
@@ -36,6 +40,7 @@ def test_questions_in_korean_and_english_are_their_own_kind(task):
         "What does the blog say about orchestrating multiple AI agents?",
         "블로그는 메타버스에 대해 뭐라고 해?",
         "AI 에이전트 협업에 관한 글 요약해줘",
+        "tell me what the blog says about agile",
         "quantum cooking",
     ],
 )
@@ -124,3 +129,26 @@ def test_a_sentence_that_refers_back_is_read_with_the_one_before_it(library):
     # so it answers, and that sentence comes first to make it readable.
     answer = answer_question(library, "Character.AI는 어떤 대응 기능을 확대하나요?")
     assert answer[1].text.startswith("이러한 노력의 일환으로") and follows_in_post(answer, 0)
+
+
+def test_an_imperative_ask_is_answered_from_where_the_post_uses_the_acronym(library):
+    assert set(question_terms(library, "Explain vision-language pre-training in a sentence")) == {
+        "vision-language",
+        "pre-training",
+    }
+    answer = answer_question(library, "Explain vision-language pre-training in a sentence")
+    assert any(s.text.startswith("VLP를 한 줄로 요약하면") for s in answer)
+
+
+def test_a_question_keeps_the_verb_that_carries_its_meaning(library):
+    assert "오르" in question_terms(library, "비트코인 가격은 앞으로 오를까요?")
+
+
+def test_a_prediction_the_posts_do_not_make_gets_no_answer(library):
+    # 오르 is found where a word starts with it, not inside 떠오르는 ("comes to mind")
+    assert answer_question(library, "비트코인 가격은 앞으로 오를까요?") == []
+
+
+def test_a_term_the_post_introduces_is_answered_with_the_sentence_that_explains_it(library):
+    answer = [s.text for s in answer_question(library, "FFF 고객이 뭐예요?")]
+    assert any(text.startswith('"Friends, Family, and Fools"의 약자인데') for text in answer)

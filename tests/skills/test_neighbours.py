@@ -16,6 +16,8 @@ from casework.skills.neighbours import leads_in, neighbour, points_back
         "The reasons are as follows:",
         "There are three reasons for this.",
         "핵심 목표:",
+        "스타트업에선 FFF고객이라는 표현이 있습니다.",
+        "There is a term for this in startups.",
     ],
 )
 def test_a_sentence_announcing_what_follows_is_a_lead_in(text):
