@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from casework.skills.answer import answer_question, question_terms
+from casework.skills.answer import answer_question
 from casework.skills.intent import parse_intent
+from casework.skills.question_terms import question_terms
 
 AGENTS_POST = "AI 에이전트의 협업과 오케스트레이션"
 
