@@ -23,6 +23,7 @@ from casework.engine import compare, stances
 from casework.engine.comparators import reversed_change
 from casework.engine.fillers import filler_conflict
 from casework.engine.function_words import ENGLISH_FUNCTION_WORDS
+from casework.engine.numerals import digits
 from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
 from casework.orchestrator.agent import clip
@@ -257,6 +258,8 @@ def content_terms(library, statement: str) -> dict[str, float]:
     for term in library.terms(statement):
         if re.fullmatch(r"[\d.,]+", term) or term in compare.UNITS or term in compare.MULTIPLIERS:
             continue
+        if digits(term) != term:
+            continue  # a number written as a word (five, once, tenfold): the quantity comparators weigh it
         if re.match(r"[가-힣]", term) and term not in library.lexicon:
             term = PARTICLE.sub("", term)
         if re.fullmatch(r"[가-힣]", term) and term not in words:

@@ -15,6 +15,7 @@ import re
 from pydantic import BaseModel
 
 from casework.engine.comparators import apart, bound, operator_near, within
+from casework.engine.numerals import digits
 from casework.engine.text import EN_STOPWORDS
 
 MULTIPLIERS = {
@@ -63,6 +64,7 @@ UNITS = {
     "hours": "시간",
     "배": "배",
     "times.": "배",
+    "fold": "배",
     "세": "세",
     "year-old": "세",
     "years old": "세",
@@ -73,7 +75,7 @@ QUANTITY = re.compile(
     r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(백만|천만|천|만|억|조|thousand|million|billion|trillion)?"
     r"\s?(-year-old|\s?years old|달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|"
     r"개월|months|월|"
-    r"gw|kg|w|톤|tons|회|times|개|대|시간|hours|배|세|건)?",
+    r"gw|kg|w|톤|tons|회|times|fold|개|대|시간|hours|배|세|건)?",
     re.IGNORECASE,
 )
 KOREAN_NEGATION = re.compile(
@@ -129,6 +131,7 @@ class Quantity(BaseModel):
 def quantities(text: str) -> list[Quantity]:
     """The numbers of a text, normalised (commas, 천/만/억, thousand/million) with their unit."""
     found: list[Quantity] = []
+    text = digits(text)  # "five million" reads as "5 million"
     open_scale, open_end = 0.0, -1  # the 억 of "9억 1,000만 원" still waiting for its smaller parts
     for match in QUANTITY.finditer(text):
         dollar, number, multiplier, unit = match.groups()
