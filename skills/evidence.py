@@ -26,6 +26,7 @@ from casework.engine.function_words import ENGLISH_FUNCTION_WORDS
 from casework.engine.numerals import digits
 from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
+from casework.engine.transliteration import spelled_alike, written_in
 from casework.orchestrator.agent import clip
 from casework.skills.meaning import is_english, semantic_share
 
@@ -301,6 +302,8 @@ def coverage(library, terms: dict[str, float], text: str, around: str = "", numb
             found += weight * AROUND
         elif re.fullmatch(r"[가-힣]{3,}", term) and term[:2] in lowered:
             found += weight * AROUND  # a verb in another ending: 부추겼다 / 부추기지
+        elif forms == {term} and written_in(term, text):
+            found += weight  # a name no gloss lists, written in the other script: Datamorph / 데이터모프
     return found / total
 
 
@@ -370,7 +373,7 @@ def find_conflict(
         statement,
         text,
         lambda term: rare(library, term),
-        lambda a, b: b in variants(library, a),
+        lambda a, b: same_name(library, a, b),
         glossed=lambda name: any(re.match(r"[가-힣]", v) for v in variants(library, name)),
     )
     substituted = substituted or slot_conflict(
@@ -379,11 +382,21 @@ def find_conflict(
         around,
         named=lambda word: name_like(library, word, RARE),
         distinctive=lambda word: name_like(library, word, DISTINCT),
-        same=lambda a, b: b in variants(library, a),
+        same=lambda a, b: same_name(library, a, b),
     )
     if substituted:
         return f"The corpus names “{substituted[1]}” where the statement has “{substituted[0]}”."
     return None
+
+
+def same_name(library, ours: str, theirs: str) -> bool:
+    """Two words for one thing: a gloss of each other, or one name in two scripts (올트먼 / Altman)."""
+    if theirs in variants(library, ours):
+        return True
+    latin, hangul = sorted((ours, theirs), key=lambda w: not re.match(r"[A-Za-z]", w))
+    return bool(re.match(r"[A-Za-z]", latin) and re.match(r"[가-힣]", hangul)) and spelled_alike(
+        latin, hangul
+    )
 
 
 def name_like(library, word: str, sentences: int) -> bool:
