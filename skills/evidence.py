@@ -3,9 +3,12 @@
 A statement is SUPPORTED when a corpus sentence (or a clause of one) covers most of its weighted
 terms and disagrees on nothing `casework.engine.compare` can see; REFUTED when a well-matching sentence
 states another number, the opposite polarity, an antonym or the names the other way round;
-NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map, and every
-statement reaches a sentence through the multilingual encoder (skills/meaning.py) as well: a
-sentence the encoder reads as the statement's paraphrase counts as covering it.
+NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map and the
+names they write in the other script (casework/engine/transliteration.py), and every statement
+reaches a sentence through the multilingual encoder (skills/meaning.py) as well: a sentence the
+encoder reads as the statement's paraphrase counts as covering it, and one it reads as unrelated
+supports no English statement however many glossed words they share. Numbers written as words
+(five million, tenfold) are read as figures (casework/engine/numerals.py).
 Before a statement is supported, the few runner-ups that match it about as well are read for a
 conflict too: the best-ranked text may match loosely while the contradicting sentence ranks second.
 Not handled: inference across several sentences, sarcasm, a paraphrase the encoder reads as far.
