@@ -46,6 +46,7 @@ def latin_skeleton(word: str) -> str:
     """The consonant classes of a Latin word in order: 'Perplexity' -> 'PLKST'."""
     word = re.sub(r"[^a-z]", "", word.lower())
     word = re.sub(r"r(?![aeiouy])", "", word)  # Datamorph -> 데이터모프, Caliverse -> 칼리버스
+    word = re.sub(r"(?<=a)l(?=k)", "", word)  # silent: KakaoTalk -> 카카오톡
     return _collapse("".join(LATIN_CLASSES[m.lastindex - 1][1] for m in LATIN_UNIT.finditer(word)))
 
 

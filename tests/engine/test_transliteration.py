@@ -18,6 +18,7 @@ from casework.engine.transliteration import spelled_alike, written_in
         ("Amazon", "아마존"),
         ("Tenstorrent", "텐스토렌트"),
         ("Itanium", "아이테니엄"),
+        ("KakaoTalk", "카카오톡"),  # the l of -alk is silent
     ],
 )
 def test_a_name_in_both_scripts_is_spelled_alike(latin, hangul):
