@@ -318,6 +318,8 @@ def coverage(library, terms: dict[str, float], text: str, around: str = "", numb
             found += weight * AROUND  # a verb in another ending: 부추겼다 / 부추기지
         elif forms == {term} and written_in(term, text):
             found += weight  # a name no gloss lists, written in the other script: Datamorph / 데이터모프
+        elif forms == {term} and written_in(term, around):
+            found += weight * AROUND
     return found / total
 
 
