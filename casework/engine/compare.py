@@ -23,6 +23,10 @@ MULTIPLIERS = {
     "만": 1e4,
     "백만": 1e6,
     "천만": 1e7,
+    "십만": 1e5,
+    "십억": 1e9,
+    "백억": 1e10,
+    "천억": 1e11,
     "억": 1e8,
     "조": 1e12,
     "thousand": 1e3,
@@ -72,7 +76,7 @@ UNITS = {
 }
 MONTHS = "january february march april may june july august september october november december".split()
 QUANTITY = re.compile(
-    r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(백만|천만|천|만|억|조|thousand|million|billion|trillion)?"
+    r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(십만|백만|천만|십억|백억|천억|천|만|억|조|thousand|million|billion|trillion)?"
     r"\s?(-year-old|\s?years old|달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|"
     r"개월|months|월|"
     r"gw|kg|w|톤|tons|회|times|fold|개|대|시간|hours|배|세|건)?",
@@ -137,6 +141,8 @@ def quantities(text: str) -> list[Quantity]:
         dollar, number, multiplier, unit = match.groups()
         if match.start(2) > 0 and re.match(r"[A-Za-z가-힣]", text[match.start(2) - 1]):
             continue  # part of a name: H100, K7, x86-64, 달리2
+        if not multiplier and not unit and re.match(r"[A-Za-z]", text[match.end(2) : match.end(2) + 1]):
+            continue  # a name again: 3D, 5G, 4K
         scale = MULTIPLIERS.get((multiplier or "").lower(), 1)
         value = float(number.replace(",", "")) * scale
         unit = UNITS.get((unit or "").lower().strip(" -"), "$" if dollar else "")

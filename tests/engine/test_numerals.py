@@ -32,3 +32,8 @@ def test_a_spelled_number_meets_the_korean_figure():
 
 def test_a_korean_multiplier_without_a_digit_is_one_of_it():
     assert [(q.value, q.unit) for q in quantities("8명에게 백만 원씩 보냈다")] == [(8, "명"), (1e6, "원")]
+
+
+def test_a_korean_compound_multiplier_and_a_digit_in_a_name():
+    assert [(q.value, q.unit) for q in quantities("칼리버스를 2천억 원에 인수")] == [(2e11, "원")]
+    assert quantities("3D 작업과 5G 통신, 4K 화면") == []  # names, not numbers
