@@ -15,13 +15,19 @@ import re
 from pydantic import BaseModel
 
 from casework.engine.comparators import apart, bound, operator_near, within
+from casework.engine.numerals import digits
 from casework.engine.text import EN_STOPWORDS
+from casework.engine.transliteration import written_in
 
 MULTIPLIERS = {
     "천": 1e3,
     "만": 1e4,
     "백만": 1e6,
     "천만": 1e7,
+    "십만": 1e5,
+    "십억": 1e9,
+    "백억": 1e10,
+    "천억": 1e11,
     "억": 1e8,
     "조": 1e12,
     "thousand": 1e3,
@@ -63,6 +69,7 @@ UNITS = {
     "hours": "시간",
     "배": "배",
     "times.": "배",
+    "fold": "배",
     "세": "세",
     "year-old": "세",
     "years old": "세",
@@ -70,10 +77,10 @@ UNITS = {
 }
 MONTHS = "january february march april may june july august september october november december".split()
 QUANTITY = re.compile(
-    r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(백만|천만|천|만|억|조|thousand|million|billion|trillion)?"
+    r"(\$)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(십만|백만|천만|십억|백억|천억|천|만|억|조|thousand|million|billion|trillion)?"
     r"\s?(-year-old|\s?years old|달러|dollars?|usd|원|won|%|percent|퍼센트|명|people|users|person|년|years?|"
     r"개월|months|월|"
-    r"gw|kg|w|톤|tons|회|times|개|대|시간|hours|배|세|건)?",
+    r"gw|kg|w|톤|tons|회|times|fold|개|대|시간|hours|배|세|건)?",
     re.IGNORECASE,
 )
 KOREAN_NEGATION = re.compile(
@@ -129,11 +136,14 @@ class Quantity(BaseModel):
 def quantities(text: str) -> list[Quantity]:
     """The numbers of a text, normalised (commas, 천/만/억, thousand/million) with their unit."""
     found: list[Quantity] = []
+    text = digits(text)  # "five million" reads as "5 million"
     open_scale, open_end = 0.0, -1  # the 억 of "9억 1,000만 원" still waiting for its smaller parts
     for match in QUANTITY.finditer(text):
         dollar, number, multiplier, unit = match.groups()
         if match.start(2) > 0 and re.match(r"[A-Za-z가-힣]", text[match.start(2) - 1]):
             continue  # part of a name: H100, K7, x86-64, 달리2
+        if not multiplier and not unit and re.match(r"[A-Za-z]", text[match.end(2) : match.end(2) + 1]):
+            continue  # a name again: 3D, 5G, 4K
         scale = MULTIPLIERS.get((multiplier or "").lower(), 1)
         value = float(number.replace(",", "")) * scale
         unit = UNITS.get((unit or "").lower().strip(" -"), "$" if dollar else "")
@@ -311,11 +321,17 @@ def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
         ):
             continue  # a lower-case English word (led, chips), or one capitalised only to open the sentence
         for anchor, step in ((i - 1, 1), (i + 1, -1)):
-            if not 0 <= anchor < len(ours) or len(ours[anchor]) < 2 or ours[anchor] not in theirs:
+            if not 0 <= anchor < len(ours) or len(ours[anchor]) < 2:
                 continue
-            j = theirs.index(ours[anchor]) + step
-            if 0 <= j < len(theirs) and _same_kind(word, theirs[j]) and theirs[j] not in lowered:
-                return word, theirs[j]
+            # every place the evidence has the anchor: the word itself at one of them is no substitution
+            slots = [
+                theirs[k + step]
+                for k, w in enumerate(theirs)
+                if w == ours[anchor] and 0 <= k + step < len(theirs)
+            ]
+            other = next((f for f in slots if _same_kind(word, f) and f not in lowered), None)
+            if word not in slots and other and not written_in(other, statement):  # 퍼플렉시티 / Perplexity
+                return word, other
     return None
 
 

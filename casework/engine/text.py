@@ -145,6 +145,15 @@ def proper_nouns(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4096)
+def names_alone(word: str) -> bool:
+    """Whether Kiwi reads a Hangul word by itself as a name: a proper noun (인텔, 판교) or a compound
+    of nouns (랜드연구소, 오픈리서치: a name made of words); not one common noun (당시) or a verb form."""
+    tags = [t.tag for t in kiwi().tokenize(word) if not t.tag.startswith(("J", "S"))]
+    nouns = [t for t in tags if t in ("NNG", "NNP")]
+    return "NNP" in tags or len(nouns) >= 2 and all(t in ("NNG", "NNP", "XSN") for t in tags)
+
+
 def segment(text: str, lexicon: frozenset[str]) -> list[str]:
     """Content terms of a short text without Kiwi: each word whole if known, else its longest known prefixes.
 

@@ -31,6 +31,7 @@ SPELLINGS = [  # letter groups English reads as one sound, rewritten before the 
     (r"ng$", "n"),
     (r"c(?=[eiy])", "s"),
     (r"r(?![aeiouy])", ""),  # Korean drops an r that no vowel follows: Baker / 베이커
+    (r"(?<=a)l(?=[km])", ""),  # a silent l: talk, calm (KakaoTalk / 카카오톡)
 ]
 
 
@@ -82,3 +83,13 @@ def written_in_hangul(name: str, text: str, shortest: int = SHORTEST) -> bool:
         if any(spells(name, word[: len(word) - cut], shortest) for cut in range(min(3, len(word)))):
             return True
     return False
+
+
+def written_in(term: str, text: str, shortest: int = SHORTEST + 1) -> bool:
+    """A word written in the other script in a text: a Latin name in Hangul (Datamorph / 데이터모프), or a
+    Hangul word in Latin letters (올트먼 / Altman); by default a skeleton of three classes or more."""
+    if re.match(r"[A-Za-z]", term):
+        return written_in_hangul(term, text, shortest)
+    stems = [term[: len(term) - cut] for cut in range(min(3, len(term)))]  # a particle may follow it
+    latin = re.findall(r"[A-Za-z][A-Za-z\-]{2,}", text)
+    return any(spells(word, stem, shortest) for word in latin for stem in stems)
