@@ -2,8 +2,9 @@
 
     python -m bench topics [--json] [--data FILE] [--home DIR] [--check]
 
-Reads bench/data/topics.jsonl ({"request", "lang", "titles"}: the exhaustive set of posts whose
-main subject is the topic), scores micro (pooled over every request) and macro (mean of each
+Reads the dev split, bench/data/topics.jsonl and the later bench/data/dev/topics-*.jsonl
+({"request", "lang", "titles"}: the exhaustive set of posts whose main subject is the topic), or
+one `--data` file, scores micro (pooled over every request) and macro (mean of each
 request's scores) figures overall and per language, and lists every request with a wrong set.
 Not handled: graded relevance (a post half about the topic counts as wrong either way).
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from bench.metrics import precision_recall_f1
 from bench.options import data_missing, quality_parser
+from bench.splits import split_rows
 from casework.config import Settings
 from casework.skills.selection import score_posts, select_posts, topic_of
 from casework.workspace import open_library
@@ -137,6 +139,7 @@ def main(argv: list[str]) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="casework-bench-") as scratch:
         library = open_library(Settings(home=args.home or Path(scratch)))
-        report = run(library, load_rows(args.data))
+        rows = split_rows("topics", "dev") if args.data == DATA else load_rows(args.data)
+        report = run(library, rows)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
     return 1 if args.check and report["groups"]["all"]["micro_f1"] < TARGET_F1 else 0

@@ -7,6 +7,9 @@ the groups of how much the post is about each: named in the title, recurring in 
 share of sentences that mention it. A single passing mention earns only half the body evidence of a
 recurring word: rare words weigh most, and one rare word named once in one post would otherwise
 outweigh the rest of a many-word topic and set the bar the posts that discuss it must reach.
+A word that most posts use (문제, issue; AI on an AI blog) cannot tell which posts are about a
+topic: it is dropped when the topic has a rarer word ("딥페이크 문제" is about deepfakes, and a title
+saying 문제 must not win a post a place).
 Posts are kept relative to the best post, above a floor, so a topic the corpus does not discuss
 selects nothing. A post whose title names every topic word the best post's title names joins it even
 when it is short or says little else of the topic ("Nvidia and the race for its AI chips": both
@@ -23,7 +26,7 @@ from functools import lru_cache
 
 from casework.engine.markdown import SECTION_SEPARATOR
 from casework.engine.terms import normalize
-from casework.skills.crosslingual import translate
+from casework.skills.crosslingual import translate, translate_word
 
 # Request words are about the asking, never about the topic: they are dropped wherever they are.
 EN_REQUEST = frozenset(
@@ -38,7 +41,8 @@ EN_EDGE = frozenset(
 )
 EN_FUNCTION = frozenset(
     "why when where whether who whom whose how what which than then into over under its their "
-    "there they them this that these those also just only very more most and or not".split()
+    "there they them this that these those also just only very more most and or not "
+    "it he she we you his her our your get gets got".split()
 )
 NOT_TOPIC = EN_FUNCTION | EN_EDGE  # never a topic word, wherever it stands ("the race for its chips")
 KO_DOC = re.compile(
@@ -56,6 +60,7 @@ TITLE, PRESENCE, SHARE = 0.45, 0.25, 0.30  # how each kind of evidence counts to
 TITLED = 0.5  # a best post whose title names this share of the topic sets the bar: titles, not mentions
 HEADING = 0.5  # a page whose every section is headed by a topic word: half the title's evidence
 SHARE_FULL = 0.15  # a topic word in this share of a post's sentences is as present as it gets
+GENERIC = 0.5  # a word more than half the posts use says what a topic is not, never which posts are about it
 RELATIVE = 0.6  # keep posts scoring 60% of the best post's...
 FLOOR = PRESENCE / 2  # ...when the best post does at least as well as one naming every topic word once
 CANDIDATES = 20
@@ -89,9 +94,9 @@ def topic_of(request: str) -> str:
 
 def _stem(library, word: str) -> str:
     """A Hangul word without its particle or ending: the lexicon's one piece, else less its particle."""
-    pieces = [p for p in library.terms(word) if len(p) > 1]
-    if len(pieces) == 1:
-        return pieces[0]  # 협업에 -> 협업, 배우는 -> 배우
+    pieces = library.terms(word)
+    if len(pieces) == 1 and (len(pieces[0]) > 1 or KO_PARTICLE.fullmatch(word[1:])):
+        return pieces[0]  # 협업에 -> 협업, 배우는 -> 배우, 칩과 -> 칩
     stripped = KO_PARTICLE.sub("", word)
     return stripped if len(stripped) > 1 else word  # a compound the lexicon splits: 딥페이크, 데이터센터
 
@@ -173,6 +178,17 @@ def group_weight(library, group: tuple[str, ...]) -> float:
     return math.log(1 + len(units) / (1 + found)) ** 2 if found else 0.0
 
 
+def generic(library, group: tuple[str, ...]) -> bool:
+    """Whether most posts name a group (문제, issue, AI on an AI blog): it cannot tell posts apart."""
+    named = sum(
+        1
+        for a in library.posts.values()
+        if _mentions(group, a.post.title, a.title_terms)
+        or any(_mentions(group, s.text, s.terms) for s in a.sentences)
+    )
+    return named > GENERIC * len(library.posts)
+
+
 def recurrence(hits: int) -> float:
     """Body evidence of a word from how many sentences name it, 0..1: one mention is half, many near 1."""
     return hits / (hits + 1)
@@ -221,10 +237,20 @@ def aboutness(library, post_id: str, groups: list[tuple[str, ...]], weights: lis
 
 
 def weighted_groups(library, topic: str) -> tuple[list[tuple[str, ...]], list[float]]:
-    """The topic's term groups and their weights; when the corpus never writes some topic word, its
-    own title or heading for the topic in the other script (skills/crosslingual.py) joins as a group."""
+    """The topic's term groups and their weights. A word most posts use is dropped while a rarer one is
+    left; a word the corpus never writes takes the corpus's own word for it in the other script, and if
+    some word is still unknown, its own title or heading for the topic (skills/crosslingual.py) joins."""
     groups = term_groups(library, topic)
     weights = [group_weight(library, g) for g in groups]
+    specific = [(g, w) for g, w in zip(groups, weights) if not generic(library, g)]
+    if any(w for _, w in specific):  # "딥페이크 문제", "AI 칩": the rarer words decide, not 문제 or AI
+        groups, weights = [g for g, _ in specific], [w for _, w in specific]
+    for index, group in enumerate(groups):
+        if not weights[index] and len(group) == 1:  # a word the corpus never writes: its own word for it
+            word = translate_word(library, group[0], lambda w: _stem(library, w))
+            if word:
+                groups[index] = (*group, word)
+                weights[index] = group_weight(library, groups[index])
     if groups and not all(weights):
         translation = translate(library, topic)
         if translation and (translation,) not in groups:

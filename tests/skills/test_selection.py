@@ -128,6 +128,7 @@ def test_the_single_mention_still_ranks_a_topic_only_it_names(small_library):
         ("Meta's AI features on Facebook", "on"),
         ("GPU와 AI 칩 시장", "와"),
         ("SEO의 미래", "의"),
+        ("the deepfake issue and how to respond to it", "it"),
     ],
 )
 def test_function_words_and_bare_particles_are_not_topic_words(small_library, topic, stray):
@@ -150,3 +151,21 @@ def test_a_korean_topic_word_takes_the_other_wordings_of_its_english_gloss(libra
 def test_an_english_topic_word_keeps_its_own_glosses_only(library):
     agile = next(group for group in term_groups(library, "agile") if group[0] == "agile")
     assert set(agile) == {"agile", *library.term_map["agile"]}
+
+
+def test_a_word_most_posts_use_does_not_carry_the_selection(library):
+    # 문제 (problem) is in most posts and in the title "다른 회사, 같은 문제": the rarer 딥페이크 decides
+    selected = [library.posts[pid].post.title for pid in select_posts(library, "딥페이크 문제와 대응")]
+    assert selected == ["KBS 9시 뉴스에 출연하였습니다."]
+
+
+def test_a_korean_word_with_a_particle_keeps_its_one_syllable_stem(library):
+    assert any(group[0] == "칩" for group in term_groups(library, "AI 칩과 데이터 센터"))
+
+
+def test_an_english_word_the_corpus_never_writes_takes_its_title_word(library):
+    # no glossary has Clubhouse; the encoder finds the title's own word, 클럽하우스
+    selected = [
+        library.posts[pid].post.title for pid in select_posts(library, "Clubhouse and how to get an invite")
+    ]
+    assert selected == ["클럽하우스가 무엇인지와 초대 받는 방법"]
