@@ -48,10 +48,6 @@ NUMBER = 5.0  # weight of a number's slot, about that of a rare term
 CONTEXT = 0.25  # how much the rest of the claim counts when ranking evidence for one of its clauses
 AROUND = 0.8  # weight of a term found only in the title or the neighbouring sentences
 ENGLISH_CANDIDATES = 40  # an English statement's terms rank Korean sentences poorly: read more of them
-# and from more passages: the one stating it may rank just below the first 8 (dev: 8 -> 12 refuted 2
-# more false English claims, and a true one and an on-topic NOT_ENOUGH_INFO one went from
-# NOT_ENOUGH_INFO to REFUTED, by a negated clause beside the fact and a month; 16 the same as 12)
-ENGLISH_PASSAGES = 12
 RARE = 2  # sentences: a term in fewer is a name or a rare word (fillers)
 DISTINCT = 20  # sentences (1% of the corpus): a term in fewer names something, if not rarely (인텔, 엔비디아)
 # The encoder's closeness counts this much against term coverage (tuned on dev: 0.5 -> 0.8 lifted
@@ -141,9 +137,7 @@ def check_statement(library, statement: str, context: str = "") -> Verdict:
     terms, numbers = content_terms(library, statement), compare.quantities(statement)
     spoken = {word: tuple(group) for group in name_groups(statement) for word in group}
     english = is_english(statement)
-    hits = library.search_sentences(
-        statement, k=ENGLISH_CANDIDATES if english else 12, passages=ENGLISH_PASSAGES if english else 8
-    )
+    hits = library.search_sentences(statement, k=ENGLISH_CANDIDATES if english else 12, passages=8)
     whole = content_terms(library, context) if context and context != statement else {}
     if whole:
         hits += library.search_sentences(context, k=12, passages=8)
