@@ -23,15 +23,16 @@ import re
 
 UP = (
     r"\b(?:ris(?:e|es|ing|en)|rose|rais|increas(?:e|ed|es|ing)\b|grew|grow(?:s|n|ing)?\b|gain|climb|"
-    r"jump|soar|higher|expand|(?:went|go|goes|gone|going)\s+up)|"
-    r"증가|상향|상승|성장|확대|늘[었어린렸리려고며는]|올[랐라렸린리려]|오르|높[아였여]"
+    r"jump|soar|surg|skyrocket|higher|expand|(?:went|go|goes|gone|going)\s+up)|"
+    r"증가|상향|상승|성장|확대|급증|급등|폭등|치솟|늘[었어린렸리려고며는]|올[랐라렸린리려]|오르|높[아였여]"
 )
 DOWN = (
     r"\b(?:fall(?:s|en|ing)?\b|fell|drop|declin|decreas|cut|lower|shr[ai]nk|plung|slump|reduc|"
     r"(?:went|go|goes|gone|going)\s+down)|"
-    r"감소|하향|하락|축소|줄[었어인였이여고며는]|내[렸린리려]|낮[아췄추춰]|떨어"
+    r"감소|하향|하락|축소|급감|급락|폭락|줄[었어인였이여고며는]|내[렸린리려]|낮[아췄추춰]|떨어"
 )
-SUCCESS = r"\b(?:succe(?:ed|ss)|won\b|achiev|accomplish)|성공|달성|이뤄|이루"
+# "came to be able to X" (X할 수 있게 되었다, managed to X) states that an attempt succeeded
+SUCCESS = r"\b(?:succe(?:ed|ss)|won\b|achiev|accomplish|managed\s+to)|성공|달성|이뤄|이루|수\s?있게\s?되"
 FAILURE = r"\b(?:fail|lost\b|flop|collaps)|실패|무산|좌절"
 HIGH = r"\bhigh\b|높[은다고지음게았]"
 LOW = r"\blow\b|낮[은다고지음게았을]"
