@@ -47,9 +47,10 @@ COMPARATIVE = re.compile(
 EQUAL = re.compile(
     r"\b(?:same|equal|similar|identical|as much as)\b|동일|같은 수준|같은 수치|비슷|유사", re.I
 )
+# "X만" is "only X", but -지만 is "but" (했지만, 테지만) and a number's 만 is ten thousand.
 ONLY = re.compile(
     r"\b(?:only|must|solely|exclusively|necessarily|(?:has|have|need|needs) to|required to)\b|"
-    r"반드시|오직|유일|뿐|밖에|해야만|(?<![\d천백십억조])(?:으로만|로만|에서만|에게만|만)(?=\s|$|[.,])",
+    r"반드시|오직|유일|뿐|밖에|해야만|(?<![\d천백십억조지])(?:으로만|로만|에서만|에게만|만)(?=\s|$|[.,])",
     re.IGNORECASE,
 )
 ALTERNATIVES = re.compile(
