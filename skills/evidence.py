@@ -389,6 +389,9 @@ def find_conflict(
         level = stances.level_conflict(statement, part, about=glossed(library, terms, statement))
         if level:
             return f"The corpus puts it the other way ({level} in the statement): “{clip(part, 80)}”."
+        share = stances.share_conflict(statement, part)
+        if share:
+            return f"The corpus puts the share the other way ({share} in the statement): “{clip(part, 80)}”."
     # a negated clause beside the one about the statement ("IBM이 PC를 발명한 것은 아니지만, ... 올렸습니다")
     if compare.polarity_flip(statement, text) and compare.polarity_flip(
         statement, focus(library, terms, text)

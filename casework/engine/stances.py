@@ -5,6 +5,7 @@ Each stance is a pair of opposite word sets spanning both languages, so an Engli
 - direction of change: rose / increased / went up / 늘었다 / 상향 against fell / cut / 줄었다 / 하향;
 - outcome: succeeded / 성공 / 달성 against failed / 실패 / 무산 ("달성에 실패" is a failure);
 - level: high / 높은 / 높지만 against low / 낮은 / 낮음 (a state, not a change: "turnover is high");
+- share of a group: most / 대부분 / 대다수 against few / 소수 / 일부에 불과 (not plain "some" / 일부);
 - comparison: "faster than" / "보다 높다" against "the same as" / "동일한" / "비슷한";
 - modality: "only X" / "X만" / "must" against evidence that offers alternatives (X or Y, X도 가능,
   X부터 Y까지 다양한), unless "only" means "merely" (only 1.3 hours; 단순히 질문 잘하는 법).
@@ -34,9 +35,16 @@ DOWN = (
 # "came to be able to X" (X할 수 있게 되었다, managed to X) states that an attempt succeeded
 SUCCESS = r"\b(?:succe(?:ed|ss)|won\b|achiev|accomplish|managed\s+to)|성공|달성|이뤄|이루|수\s?있게\s?되"
 FAILURE = r"\b(?:fail|lost\b|flop|collaps)|실패|무산|좌절"
+# How much of a group: "most" / 대부분 against "few" / "only a part" (일부에 불과). Plain "some" / 일부 is
+# left out: some of a group may well be most of it.
+MOST = r"\b(?:most|majority|almost\s+all|nearly\s+all)\b|대부분|대다수|거의\s?모든"
+FEW = (
+    r"\b(?:few|minority|handful)\b|극?소수(?:의|만|에|이|가|는|뿐|입|였|로)|"
+    r"일부(?:에\s?불과|에\s?그[치쳐칩친]|만|뿐)"
+)
 HIGH = r"\bhigh\b|높[은다고지음게았]"
 LOW = r"\blow\b|낮[은다고지음게았을]"
-STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE, HIGH, LOW))
+STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE, HIGH, LOW, MOST, FEW))
 # A Korean stem must start a word ("늘었" yes, "오늘" no); a Sino-Korean noun may sit inside one (매출증가).
 NATIVE = re.compile(r"^(?:늘|줄|올|오르|내|낮|높|떨어|이뤄|이루)")
 COMPARATIVE = re.compile(
@@ -148,6 +156,16 @@ def level_conflict(statement: str, evidence: str, about: str = "") -> str | None
         return "high"
     if ours == (False, True) and theirs == (True, False):
         return "low"
+    return None
+
+
+def share_conflict(statement: str, evidence: str) -> str | None:
+    """'most' or 'few' when the statement puts most of a group where the evidence puts few, or back."""
+    ours, theirs = stance(statement, MOST, FEW), stance(evidence, MOST, FEW, about=statement)
+    if ours == (True, False) and theirs == (False, True):
+        return "most"
+    if ours == (False, True) and theirs == (True, False):
+        return "few"
     return None
 
 

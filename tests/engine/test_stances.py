@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from casework.engine.stances import direction_conflict, level_conflict, modality_conflict, outcome_conflict
+from casework.engine.stances import (
+    direction_conflict,
+    level_conflict,
+    modality_conflict,
+    outcome_conflict,
+    share_conflict,
+)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +105,25 @@ def test_in_a_sentence_of_both_levels_the_one_after_the_statements_subject_decid
         == "low"
     )
     assert level_conflict("충성도는 높지만 회전율은 낮다.", walmart) is None  # two claims in one
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence", "share"),
+    [
+        (
+            "Most of the new tools change whole industries.",
+            "산업 전반을 바꾸는 기술은 일부에 불과합니다.",
+            "most",
+        ),
+        ("대다수 사용자가 유료 기능을 쓴다.", "유료 기능을 쓰는 사용자는 극소수입니다.", "most"),
+        ("Only a few users pay for it.", "대부분의 사용자가 유료 기능을 씁니다.", "few"),
+        (
+            "Most users pay for it.",
+            "일부 사용자가 유료 기능을 씁니다.",
+            None,
+        ),  # some of a group may be most of it
+        ("소수점 아래 둘째 자리까지 쓴다.", "대부분 정수로 씁니다.", None),  # a decimal point, not a minority
+    ],
+)
+def test_most_of_a_group_against_few_is_a_conflict(statement, evidence, share):
+    assert share_conflict(statement, evidence) == share
