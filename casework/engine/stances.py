@@ -12,8 +12,9 @@ Each stance is a pair of opposite word sets spanning both languages, so an Engli
 English words are matched as stems at word starts; Sino-Korean nouns (증가, 하향) inside words;
 native Korean verbs (늘었다, 줄여) at word starts with their endings, so 오늘, "늘 그렇듯" and "알 줄"
 are not changes. A text that holds both directions (or both outcomes) is read by the word that
-follows the statement's subject most closely, else by its predicate: the last such word of
-a Korean text (the verb comes last), the first of an English one ("The OECD cut its growth forecast").
+modifies the statement's subject (낮은 자본 회전율), else the one that follows it most closely, else by
+its predicate: the last such word of a Korean text (the verb comes last), the first of an English one
+("The OECD cut its growth forecast").
 Not handled: which subject a stance belongs to when a sentence holds two (the checker compares
 clauses for that), double negatives, irony.
 """
@@ -99,6 +100,10 @@ def _deciding(text: str, found: list[tuple[int, int]], about: str) -> int:
     Korean text (its verb comes last), the first of an English one."""
     words = re.findall(r"[가-힣]{2,}|[a-z]{3,}", about.lower())
     anchors = {w[:2] if re.match(r"[가-힣]", w) else w for w in words if not re.match(STANCE_WORDS, w)}
+    # a Korean modifier names its noun right after it: "높은 NOPAT 마진, 낮은 자본 회전율"
+    modifying = {side for start, side in found if _modifies(text, start, anchors)}
+    if len(modifying) == 1:
+        return modifying.pop()
     gaps = sorted(
         (start - max(text.rfind(a, 0, start) for a in anchors), side)
         for start, side in found
@@ -108,6 +113,16 @@ def _deciding(text: str, found: list[tuple[int, int]], about: str) -> int:
         return gaps[0][1]
     korean = len(re.findall(r"[가-힣]", text)) > len(re.findall(r"[a-z]", text))
     return found[-1][1] if korean else found[0][1]
+
+
+def _modifies(text: str, start: int, anchors: set[str]) -> bool:
+    """The stance word at `start` is an adnominal form (높은, 늘어난: its last syllable ends in ㄴ) whose
+    next word is one of the statement's."""
+    match = re.match(r"([가-힣]+)\s+(\S+)", text[start:])
+    if not match:
+        return False
+    final = ord(match.group(1)[-1]) - 0xAC00  # a syllable's final consonant is its index modulo 28
+    return final % 28 == 4 and any(match.group(2).startswith(a) for a in anchors)
 
 
 def _finds(text: str, words: str):

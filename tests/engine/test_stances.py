@@ -107,6 +107,12 @@ def test_in_a_sentence_of_both_levels_the_one_after_the_statements_subject_decid
     assert level_conflict("충성도는 높지만 회전율은 낮다.", walmart) is None  # two claims in one
 
 
+def test_a_korean_modifier_sets_the_level_of_the_noun_after_it():
+    apple = "소비자 우위 (높은 NOPAT 마진, 낮은 자본 회전율): 애플 - 높은 마진으로 충성도가 높지만"
+    assert level_conflict("애플은 자본 회전율이 높다.", apple) == "high"
+    assert level_conflict("애플은 NOPAT 마진이 높다.", apple) is None
+
+
 @pytest.mark.parametrize(
     ("statement", "evidence", "share"),
     [
