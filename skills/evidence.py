@@ -2,7 +2,8 @@
 
 A statement is SUPPORTED when a corpus sentence (or a clause of one) covers most of its weighted
 terms and disagrees on nothing `casework.engine.compare` can see; REFUTED when a well-matching sentence
-states another number, the opposite polarity, an antonym or the names the other way round;
+states another number, the opposite polarity, an antonym, or the names or a comparison's sides the
+other way round;
 NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map and the
 names they write in the other script (casework/engine/transliteration.py), and every statement
 reaches a sentence through the multilingual encoder (skills/meaning.py) as well: a sentence the
@@ -330,6 +331,23 @@ def coverage(
     return found / total
 
 
+def ranked_the_other_way(library, terms: dict[str, float], statement: str, text: str) -> str | None:
+    """A term the statement's comparison favours that the text's sets below ("more on the success of
+    projects than on team growth" / "프로젝트의 성공보다는 팀 규모의 확장에 더"), in either language."""
+    ours, theirs = compare.compared_sides(statement), compare.compared_sides(text)
+    if not ours or not theirs:
+        return None
+    found = {
+        side: [t for t in terms if any(f in theirs[i] for f in variants(library, t))]
+        for i, side in enumerate(("winner", "loser"))
+    }
+    favoured = [t for t in terms if t in ours[0]]
+    demoted = [t for t in favoured if t in found["loser"] and t not in found["winner"]]
+    if demoted and not any(t in found["winner"] and t not in found["loser"] for t in favoured):
+        return demoted[0]
+    return None
+
+
 def heard(word: str, name: tuple[str, ...], text: str) -> bool:
     """A word of a name that a text spells in Hangul. A word of two sounds (Sam, Elon, Swarm) is heard
     in too many Korean words (샘, 섬, 심) to count alone: another word of its name must be heard too,
@@ -401,7 +419,7 @@ def find_conflict(
         return f"The corpus calls them the same where the statement ranks them: “{clip(text, 80)}”."
     if stances.modality_conflict(statement, text):
         return f"The corpus allows other options where the statement allows one: “{clip(text, 80)}”."
-    role = compare.role_swap(statement, text)
+    role = compare.role_swap(statement, text) or ranked_the_other_way(library, terms, statement, text)
     if role:
         return f"The corpus gives “{role}” the other role in the comparison."
     if re.search(r"\b(?:than|of|to|from)\b", statement):  # English roles follow word order: X of Y / Y of X

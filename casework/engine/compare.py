@@ -328,6 +328,25 @@ def role_swap(statement: str, evidence: str) -> str | None:
     return None
 
 
+# "depends more on W than on L" / "L보다는 W에 더 의존": what a comparison favours and what it sets below.
+# In Korean the lesser side runs from the topic or subject word (승진은, 기업이) to 보다, the favoured
+# side from 보다 to 더 or the clause's end.
+ENGLISH_SIDES = re.compile(r"\bmore\s+(?P<winner>[^,.;]+?)\s+than\s+(?P<loser>[^,.;]+)", re.IGNORECASE)
+KOREAN_SIDES = re.compile(r"보다(?:는|도)?\s+(?P<winner>[^,.;]+?)(?:\s더|$|[,.;])")
+KOREAN_SUBJECT_END = re.compile(r"[은는이가]\s|[,:;]\s")
+
+
+def compared_sides(text: str) -> tuple[str, str] | None:
+    """(the favoured side, the lesser side) of a comparison in a text, or None when it makes none."""
+    english = ENGLISH_SIDES.search(text)
+    if english:
+        return english.group("winner").lower(), english.group("loser").lower()
+    korean = KOREAN_SIDES.search(text)
+    if korean:
+        return korean.group("winner"), KOREAN_SUBJECT_END.split(text[: korean.start()])[-1]
+    return None
+
+
 def substitution(statement: str, evidence: str) -> tuple[str, str] | None:
     """A name of the statement whose slot in the evidence (by the same anchor word) holds another name."""
     written = statement.split()

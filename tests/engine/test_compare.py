@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casework.engine.compare import (
+    compared_sides,
     negations,
     quantities,
     quantity_conflict,
@@ -98,3 +99,19 @@ def test_not_only_is_no_negation():
 )
 def test_numbers_of_another_place_in_a_series_are_another_event(statement, evidence, conflict):
     assert bool(quantity_conflict(statement, evidence)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Promotion depends more on team size than on results.", ("on team size", "on results")),
+        (
+            "관리자의 승진은 프로젝트의 성공보다는 팀 규모의 확장에 더 크게 의존합니다.",
+            ("팀 규모의 확장에", "프로젝트의 성공"),
+        ),
+        ("테슬라가 애플보다 더 높다", ("더 높다", "애플")),
+        ("Promotion depends on team size.", None),
+    ],
+)
+def test_a_comparison_has_a_favoured_and_a_lesser_side(text, sides):
+    assert compared_sides(text) == sides
