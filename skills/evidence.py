@@ -27,6 +27,7 @@ from casework.engine import compare, stances
 from casework.engine.comparators import reversed_change
 from casework.engine.fillers import filler_conflict, name_groups
 from casework.engine.function_words import ENGLISH_FUNCTION_WORDS
+from casework.engine.makers import maker_conflict
 from casework.engine.numerals import digits
 from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
@@ -442,13 +443,19 @@ def find_conflict(
             >= MATCHED
         ),
     )
-    substituted = substituted or slot_conflict(
-        statement,
-        text,
-        around,
-        named=lambda word: name_like(library, word, RARE) and proper(word, statement, text),
-        distinctive=lambda word: name_like(library, word, DISTINCT) and proper(word, statement, text),
-        same=lambda a, b: same_name(library, a, b),
+    substituted = (
+        substituted
+        or maker_conflict(
+            statement, text, lambda a, b: same_name(library, a, b), lambda word: word in proper_nouns(text)
+        )
+        or slot_conflict(
+            statement,
+            text,
+            around,
+            named=lambda word: name_like(library, word, RARE) and proper(word, statement, text),
+            distinctive=lambda word: name_like(library, word, DISTINCT) and proper(word, statement, text),
+            same=lambda a, b: same_name(library, a, b),
+        )
     )
     if substituted:
         return f"The corpus names “{substituted[1]}” where the statement has “{substituted[0]}”."
