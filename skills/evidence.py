@@ -420,6 +420,9 @@ def find_conflict(
         return f"The corpus calls them the same where the statement ranks them: “{clip(text, 80)}”."
     if stances.modality_conflict(statement, text):
         return f"The corpus allows other options where the statement allows one: “{clip(text, 80)}”."
+    exclusive = stances.exclusive_conflict(statement, text)
+    if exclusive:
+        return f"The corpus allows only “{exclusive[1]}” where the statement allows only “{exclusive[0]}”."
     role = compare.role_swap(statement, text) or ranked_the_other_way(library, terms, statement, text)
     if role:
         return f"The corpus gives “{role}” the other role in the comparison."

@@ -8,7 +8,8 @@ Each stance is a pair of opposite word sets spanning both languages, so an Engli
 - share of a group: most / 대부분 / 대다수 against few / 소수 / 일부에 불과 (not plain "some" / 일부);
 - comparison: "faster than" / "보다 높다" against "the same as" / "동일한" / "비슷한";
 - modality: "only X" / "X만" / "must" against evidence that offers alternatives (X or Y, X도 가능,
-  X부터 Y까지 다양한), unless "only" means "merely" (only 1.3 hours; 단순히 질문 잘하는 법).
+  X부터 Y까지 다양한), unless "only" means "merely" (only 1.3 hours; 단순히 질문 잘하는 법); or
+  against evidence allowing only another one of the same kind ("안드로이드 기기에서만" / "iOS 기기에서만").
 English words are matched as stems at word starts; Sino-Korean nouns (증가, 하향) inside words;
 native Korean verbs (늘었다, 줄여) at word starts with their endings, so 오늘, "늘 그렇듯" and "알 줄"
 are not changes. A text that holds both directions (or both outcomes) is read by the word that
@@ -192,6 +193,33 @@ def comparison_conflict(statement: str, evidence: str) -> bool:
         and EQUAL.search(evidence)
         and not COMPARATIVE.search(evidence)
     )
+
+
+# What "only" restricts: the two words before 에서만 / 으로만 / 로만 / 에게만 ("iOS 기기에서만"), or the words
+# after "only" up to the clause's end ("only on iOS devices").
+ONLY_KOREAN = re.compile(r"(\S+)\s+(\S+?)(?:에서만|으로만|로만|에게만)(?=\s|$|[.,])")
+ONLY_ENGLISH = re.compile(r"\bonly\s+(?:on|in|for|to|with|by|at)?\s*(?:the\s+)?([^,.;]+)", re.IGNORECASE)
+
+
+def restricted(text: str) -> set[str]:
+    """The words of what a text says is the only option, lowercased."""
+    korean, english = ONLY_KOREAN.search(text), ONLY_ENGLISH.search(text)
+    if korean:
+        return {w.lower() for w in korean.groups()}
+    return set(english.group(1).lower().split()[:3]) if english else set()
+
+
+def exclusive_conflict(statement: str, evidence: str) -> tuple[str, str] | None:
+    """(the statement's only option, the evidence's) when both allow one option and name another:
+    "안드로이드 기기에서만" against "iOS 기기에서만". Texts in one script only: the words are compared as
+    they are written."""
+    if bool(re.search(r"[가-힣]", statement)) != bool(re.search(r"[가-힣]", evidence)):
+        return None
+    ours, theirs = restricted(statement), restricted(evidence)
+    if not ours or not theirs:
+        return None
+    mine, other = sorted(ours - theirs), sorted(theirs - ours)
+    return (mine[0], other[0]) if mine and other and len(ours & theirs) else None
 
 
 def modality_conflict(statement: str, evidence: str) -> bool:

@@ -6,6 +6,7 @@ import pytest
 
 from casework.engine.stances import (
     direction_conflict,
+    exclusive_conflict,
     level_conflict,
     modality_conflict,
     outcome_conflict,
@@ -133,3 +134,25 @@ def test_a_korean_modifier_sets_the_level_of_the_noun_after_it():
 )
 def test_most_of_a_group_against_few_is_a_conflict(statement, evidence, share):
     assert share_conflict(statement, evidence) == share
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence", "conflict"),
+    [
+        (
+            "안드로이드 기기에서만 쓸 수 있다.",
+            "iOS 기기에서만 가능 (안드로이드도 개발중?)",
+            ("안드로이드", "ios"),
+        ),
+        ("아이폰 같은 iOS 기기에서만 쓸 수 있다.", "iOS 기기에서만 가능", None),
+        ("It runs only on Android phones.", "It runs only on iOS phones.", ("android", "ios")),
+        (
+            "카드로만 결제할 수 있다.",
+            "현금으로만 결제할 수 있다.",
+            None,
+        ),  # nothing shared: two different slots
+        ("It runs only on Android phones.", "iOS 기기에서만 가능", None),  # two scripts: words not comparable
+    ],
+)
+def test_only_one_option_against_only_another_is_a_conflict(statement, evidence, conflict):
+    assert exclusive_conflict(statement, evidence) == conflict
