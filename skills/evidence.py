@@ -2,7 +2,8 @@
 
 A statement is SUPPORTED when a corpus sentence (or a clause of one) covers most of its weighted
 terms and disagrees on nothing `casework.engine.compare` can see; REFUTED when a well-matching sentence
-states another number, the opposite polarity, an antonym or the names the other way round;
+states another number, the opposite polarity, an antonym, or the names or a comparison's sides the
+other way round;
 NOT_ENOUGH_INFO otherwise. English statements reach Korean evidence through the term map and the
 names they write in the other script (casework/engine/transliteration.py), and every statement
 reaches a sentence through the multilingual encoder (skills/meaning.py) as well: a sentence the
@@ -26,6 +27,7 @@ from casework.engine import compare, stances
 from casework.engine.comparators import reversed_change
 from casework.engine.fillers import filler_conflict, name_groups
 from casework.engine.function_words import ENGLISH_FUNCTION_WORDS
+from casework.engine.makers import maker_conflict
 from casework.engine.numerals import digits
 from casework.engine.slots import slot_conflict
 from casework.engine.terms import normalize
@@ -330,6 +332,23 @@ def coverage(
     return found / total
 
 
+def ranked_the_other_way(library, terms: dict[str, float], statement: str, text: str) -> str | None:
+    """A term the statement's comparison favours that the text's sets below ("more on the success of
+    projects than on team growth" / "프로젝트의 성공보다는 팀 규모의 확장에 더"), in either language."""
+    ours, theirs = compare.compared_sides(statement), compare.compared_sides(text)
+    if not ours or not theirs:
+        return None
+    found = {
+        side: [t for t in terms if any(f in theirs[i] for f in variants(library, t))]
+        for i, side in enumerate(("winner", "loser"))
+    }
+    favoured = [t for t in terms if t in ours[0]]
+    demoted = [t for t in favoured if t in found["loser"] and t not in found["winner"]]
+    if demoted and not any(t in found["winner"] and t not in found["loser"] for t in favoured):
+        return demoted[0]
+    return None
+
+
 def heard(word: str, name: tuple[str, ...], text: str) -> bool:
     """A word of a name that a text spells in Hangul. A word of two sounds (Sam, Elon, Swarm) is heard
     in too many Korean words (샘, 섬, 심) to count alone: another word of its name must be heard too,
@@ -389,6 +408,9 @@ def find_conflict(
         level = stances.level_conflict(statement, part, about=glossed(library, terms, statement))
         if level:
             return f"The corpus puts it the other way ({level} in the statement): “{clip(part, 80)}”."
+        share = stances.share_conflict(statement, part)
+        if share:
+            return f"The corpus puts the share the other way ({share} in the statement): “{clip(part, 80)}”."
     # a negated clause beside the one about the statement ("IBM이 PC를 발명한 것은 아니지만, ... 올렸습니다")
     if compare.polarity_flip(statement, text) and compare.polarity_flip(
         statement, focus(library, terms, text)
@@ -398,7 +420,10 @@ def find_conflict(
         return f"The corpus calls them the same where the statement ranks them: “{clip(text, 80)}”."
     if stances.modality_conflict(statement, text):
         return f"The corpus allows other options where the statement allows one: “{clip(text, 80)}”."
-    role = compare.role_swap(statement, text)
+    exclusive = stances.exclusive_conflict(statement, text)
+    if exclusive:
+        return f"The corpus allows only “{exclusive[1]}” where the statement allows only “{exclusive[0]}”."
+    role = compare.role_swap(statement, text) or ranked_the_other_way(library, terms, statement, text)
     if role:
         return f"The corpus gives “{role}” the other role in the comparison."
     if re.search(r"\b(?:than|of|to|from)\b", statement):  # English roles follow word order: X of Y / Y of X
@@ -421,13 +446,19 @@ def find_conflict(
             >= MATCHED
         ),
     )
-    substituted = substituted or slot_conflict(
-        statement,
-        text,
-        around,
-        named=lambda word: name_like(library, word, RARE) and proper(word, statement, text),
-        distinctive=lambda word: name_like(library, word, DISTINCT) and proper(word, statement, text),
-        same=lambda a, b: same_name(library, a, b),
+    substituted = (
+        substituted
+        or maker_conflict(
+            statement, text, lambda a, b: same_name(library, a, b), lambda word: word in proper_nouns(text)
+        )
+        or slot_conflict(
+            statement,
+            text,
+            around,
+            named=lambda word: name_like(library, word, RARE) and proper(word, statement, text),
+            distinctive=lambda word: name_like(library, word, DISTINCT) and proper(word, statement, text),
+            same=lambda a, b: same_name(library, a, b),
+        )
     )
     if substituted:
         return f"The corpus names “{substituted[1]}” where the statement has “{substituted[0]}”."

@@ -123,6 +123,16 @@ ANTONYMS = [
 OPPOSITE = {a: b for pair in ANTONYMS for a, b in (pair, pair[::-1])}  # each word of a pair to the other
 
 
+# Which of a series a text is about: the first participant / 첫 참가자 against the second / 두 번째.
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3}
+KOREAN_ORDINALS = {"첫": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "네": 4, "넷": 4, "다섯": 5}
+ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|1st|2nd|3rd)\b(?!\s+(?:half|quarter))|"
+    r"(?<![가-힣])(첫|두|둘|세|셋|네|넷|다섯)\s?(?:번째|째)|(?<![가-힣])(첫)(?=\s?[가-힣])",
+    re.IGNORECASE,
+)
+
+
 class Quantity(BaseModel):
     """A number with its unit and comparator: 1,000달러 -> (1000.0, '$', '='); 30% 이상 -> (30, '%', '>')."""
 
@@ -172,6 +182,8 @@ def quantity_conflict(statement: str, evidence: str) -> str | None:
     statements of one maximum, so they must be equal ("1억원 이하의 과태료" is not "3천만원 이하의 과태료");
     a floor above the evidence's ("passed 50 million" against "500만명을 넘었다") overstates it.
     """
+    if ordinals(statement) and ordinals(evidence) and not ordinals(statement) & ordinals(evidence):
+        return None  # the second participant's date against the first's: two events, not a misquote
     ours, theirs = quantities(statement), quantities(evidence)
     values = {q.value for q in theirs}
     conflicts = []
@@ -198,6 +210,15 @@ def quantity_conflict(statement: str, evidence: str) -> str | None:
     if len(conflicts) > 1 and not values & {q.value for q in ours}:
         return None  # every slot differs, nothing in common: another event or period, not a misquote
     return conflicts[0] if conflicts else None
+
+
+def ordinals(text: str) -> set[int]:
+    """The places in a series a text names: "the second trial" / "두 번째 참가자" -> {2}."""
+    found = set()
+    for match in ORDINAL.finditer(text):
+        english, korean, first = match.groups()
+        found.add(ORDINALS[english.lower()] if english else KOREAN_ORDINALS[korean or first])
+    return found
 
 
 def satisfied(quantity: Quantity, theirs: list[Quantity]) -> bool:
@@ -304,6 +325,25 @@ def role_swap(statement: str, evidence: str) -> str | None:
             "subject" in kinds and "than" in other - kinds
         ):
             return name
+    return None
+
+
+# "depends more on W than on L" / "L보다는 W에 더 의존": what a comparison favours and what it sets below.
+# In Korean the lesser side runs from the topic or subject word (승진은, 기업이) to 보다, the favoured
+# side from 보다 to 더 or the clause's end.
+ENGLISH_SIDES = re.compile(r"\bmore\s+(?P<winner>[^,.;]+?)\s+than\s+(?P<loser>[^,.;]+)", re.IGNORECASE)
+KOREAN_SIDES = re.compile(r"보다(?:는|도)?\s+(?P<winner>[^,.;]+?)(?:\s더|$|[,.;])")
+KOREAN_SUBJECT_END = re.compile(r"[은는이가]\s|[,:;]\s")
+
+
+def compared_sides(text: str) -> tuple[str, str] | None:
+    """(the favoured side, the lesser side) of a comparison in a text, or None when it makes none."""
+    english = ENGLISH_SIDES.search(text)
+    if english:
+        return english.group("winner").lower(), english.group("loser").lower()
+    korean = KOREAN_SIDES.search(text)
+    if korean:
+        return korean.group("winner"), KOREAN_SUBJECT_END.split(text[: korean.start()])[-1]
     return None
 
 

@@ -5,14 +5,17 @@ Each stance is a pair of opposite word sets spanning both languages, so an Engli
 - direction of change: rose / increased / went up / 늘었다 / 상향 against fell / cut / 줄었다 / 하향;
 - outcome: succeeded / 성공 / 달성 against failed / 실패 / 무산 ("달성에 실패" is a failure);
 - level: high / 높은 / 높지만 against low / 낮은 / 낮음 (a state, not a change: "turnover is high");
+- share of a group: most / 대부분 / 대다수 against few / 소수 / 일부에 불과 (not plain "some" / 일부);
 - comparison: "faster than" / "보다 높다" against "the same as" / "동일한" / "비슷한";
 - modality: "only X" / "X만" / "must" against evidence that offers alternatives (X or Y, X도 가능,
-  X부터 Y까지 다양한), unless "only" means "merely" (only 1.3 hours; 단순히 질문 잘하는 법).
+  X부터 Y까지 다양한), unless "only" means "merely" (only 1.3 hours; 단순히 질문 잘하는 법); or
+  against evidence allowing only another one of the same kind ("안드로이드 기기에서만" / "iOS 기기에서만").
 English words are matched as stems at word starts; Sino-Korean nouns (증가, 하향) inside words;
 native Korean verbs (늘었다, 줄여) at word starts with their endings, so 오늘, "늘 그렇듯" and "알 줄"
 are not changes. A text that holds both directions (or both outcomes) is read by the word that
-follows the statement's subject most closely, else by its predicate: the last such word of
-a Korean text (the verb comes last), the first of an English one ("The OECD cut its growth forecast").
+modifies the statement's subject (낮은 자본 회전율), else the one that follows it most closely, else by
+its predicate: the last such word of a Korean text (the verb comes last), the first of an English one
+("The OECD cut its growth forecast").
 Not handled: which subject a stance belongs to when a sentence holds two (the checker compares
 clauses for that), double negatives, irony.
 """
@@ -34,9 +37,16 @@ DOWN = (
 # "came to be able to X" (X할 수 있게 되었다, managed to X) states that an attempt succeeded
 SUCCESS = r"\b(?:succe(?:ed|ss)|won\b|achiev|accomplish|managed\s+to)|성공|달성|이뤄|이루|수\s?있게\s?되"
 FAILURE = r"\b(?:fail|lost\b|flop|collaps)|실패|무산|좌절"
+# How much of a group: "most" / 대부분 against "few" / "only a part" (일부에 불과). Plain "some" / 일부 is
+# left out: some of a group may well be most of it.
+MOST = r"\b(?:most|majority|almost\s+all|nearly\s+all)\b|대부분|대다수|거의\s?모든"
+FEW = (
+    r"\b(?:few|minority|handful)\b|극?소수(?:의|만|에|이|가|는|뿐|입|였|로)|"
+    r"일부(?:에\s?불과|에\s?그[치쳐칩친]|만|뿐)"
+)
 HIGH = r"\bhigh\b|높[은다고지음게았]"
 LOW = r"\blow\b|낮[은다고지음게았을]"
-STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE, HIGH, LOW))
+STANCE_WORDS = "|".join((UP, DOWN, SUCCESS, FAILURE, HIGH, LOW, MOST, FEW))
 # A Korean stem must start a word ("늘었" yes, "오늘" no); a Sino-Korean noun may sit inside one (매출증가).
 NATIVE = re.compile(r"^(?:늘|줄|올|오르|내|낮|높|떨어|이뤄|이루)")
 COMPARATIVE = re.compile(
@@ -91,6 +101,10 @@ def _deciding(text: str, found: list[tuple[int, int]], about: str) -> int:
     Korean text (its verb comes last), the first of an English one."""
     words = re.findall(r"[가-힣]{2,}|[a-z]{3,}", about.lower())
     anchors = {w[:2] if re.match(r"[가-힣]", w) else w for w in words if not re.match(STANCE_WORDS, w)}
+    # a Korean modifier names its noun right after it: "높은 NOPAT 마진, 낮은 자본 회전율"
+    modifying = {side for start, side in found if _modifies(text, start, anchors)}
+    if len(modifying) == 1:
+        return modifying.pop()
     gaps = sorted(
         (start - max(text.rfind(a, 0, start) for a in anchors), side)
         for start, side in found
@@ -100,6 +114,16 @@ def _deciding(text: str, found: list[tuple[int, int]], about: str) -> int:
         return gaps[0][1]
     korean = len(re.findall(r"[가-힣]", text)) > len(re.findall(r"[a-z]", text))
     return found[-1][1] if korean else found[0][1]
+
+
+def _modifies(text: str, start: int, anchors: set[str]) -> bool:
+    """The stance word at `start` is an adnominal form (높은, 늘어난: its last syllable ends in ㄴ) whose
+    next word is one of the statement's."""
+    match = re.match(r"([가-힣]+)\s+(\S+)", text[start:])
+    if not match:
+        return False
+    final = ord(match.group(1)[-1]) - 0xAC00  # a syllable's final consonant is its index modulo 28
+    return final % 28 == 4 and any(match.group(2).startswith(a) for a in anchors)
 
 
 def _finds(text: str, words: str):
@@ -151,6 +175,16 @@ def level_conflict(statement: str, evidence: str, about: str = "") -> str | None
     return None
 
 
+def share_conflict(statement: str, evidence: str) -> str | None:
+    """'most' or 'few' when the statement puts most of a group where the evidence puts few, or back."""
+    ours, theirs = stance(statement, MOST, FEW), stance(evidence, MOST, FEW, about=statement)
+    if ours == (True, False) and theirs == (False, True):
+        return "most"
+    if ours == (False, True) and theirs == (True, False):
+        return "few"
+    return None
+
+
 def comparison_conflict(statement: str, evidence: str) -> bool:
     """The statement ranks two things the evidence calls the same (and the evidence ranks nothing)."""
     return bool(
@@ -159,6 +193,33 @@ def comparison_conflict(statement: str, evidence: str) -> bool:
         and EQUAL.search(evidence)
         and not COMPARATIVE.search(evidence)
     )
+
+
+# What "only" restricts: the two words before 에서만 / 으로만 / 로만 / 에게만 ("iOS 기기에서만"), or the words
+# after "only" up to the clause's end ("only on iOS devices").
+ONLY_KOREAN = re.compile(r"(\S+)\s+(\S+?)(?:에서만|으로만|로만|에게만)(?=\s|$|[.,])")
+ONLY_ENGLISH = re.compile(r"\bonly\s+(?:on|in|for|to|with|by|at)?\s*(?:the\s+)?([^,.;]+)", re.IGNORECASE)
+
+
+def restricted(text: str) -> set[str]:
+    """The words of what a text says is the only option, lowercased."""
+    korean, english = ONLY_KOREAN.search(text), ONLY_ENGLISH.search(text)
+    if korean:
+        return {w.lower() for w in korean.groups()}
+    return set(english.group(1).lower().split()[:3]) if english else set()
+
+
+def exclusive_conflict(statement: str, evidence: str) -> tuple[str, str] | None:
+    """(the statement's only option, the evidence's) when both allow one option and name another:
+    "안드로이드 기기에서만" against "iOS 기기에서만". Texts in one script only: the words are compared as
+    they are written."""
+    if bool(re.search(r"[가-힣]", statement)) != bool(re.search(r"[가-힣]", evidence)):
+        return None
+    ours, theirs = restricted(statement), restricted(evidence)
+    if not ours or not theirs:
+        return None
+    mine, other = sorted(ours - theirs), sorted(theirs - ours)
+    return (mine[0], other[0]) if mine and other and len(ours & theirs) else None
 
 
 def modality_conflict(statement: str, evidence: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casework.engine.compare import (
+    compared_sides,
     negations,
     quantities,
     quantity_conflict,
@@ -86,3 +87,31 @@ def test_not_only_is_no_negation():
     assert negations("콘텐츠를 만드는 방법뿐 아니라 제도적 접근이 필요하다") == 0
     assert negations("It is not only fast but cheap.") == 0
     assert negations("IBM이 PC를 발명한 것은 아니지만") == 1
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence", "conflict"),
+    [
+        ("두 번째 참가자는 8월에 이식받았다.", "1월, 첫 참가자가 이식받았습니다.", False),  # two events
+        ("The second trial began in March.", "두 번째 임상은 5월에 시작했습니다.", True),
+        ("The first trial began in 2022.", "2024년 1월, 첫 임상시험을 시작했습니다.", True),
+    ],
+)
+def test_numbers_of_another_place_in_a_series_are_another_event(statement, evidence, conflict):
+    assert bool(quantity_conflict(statement, evidence)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Promotion depends more on team size than on results.", ("on team size", "on results")),
+        (
+            "관리자의 승진은 프로젝트의 성공보다는 팀 규모의 확장에 더 크게 의존합니다.",
+            ("팀 규모의 확장에", "프로젝트의 성공"),
+        ),
+        ("테슬라가 애플보다 더 높다", ("더 높다", "애플")),
+        ("Promotion depends on team size.", None),
+    ],
+)
+def test_a_comparison_has_a_favoured_and_a_lesser_side(text, sides):
+    assert compared_sides(text) == sides

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from casework.engine.stances import direction_conflict, level_conflict, modality_conflict, outcome_conflict
+from casework.engine.stances import (
+    direction_conflict,
+    exclusive_conflict,
+    level_conflict,
+    modality_conflict,
+    outcome_conflict,
+    share_conflict,
+)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +106,53 @@ def test_in_a_sentence_of_both_levels_the_one_after_the_statements_subject_decid
         == "low"
     )
     assert level_conflict("충성도는 높지만 회전율은 낮다.", walmart) is None  # two claims in one
+
+
+def test_a_korean_modifier_sets_the_level_of_the_noun_after_it():
+    apple = "소비자 우위 (높은 NOPAT 마진, 낮은 자본 회전율): 애플 - 높은 마진으로 충성도가 높지만"
+    assert level_conflict("애플은 자본 회전율이 높다.", apple) == "high"
+    assert level_conflict("애플은 NOPAT 마진이 높다.", apple) is None
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence", "share"),
+    [
+        (
+            "Most of the new tools change whole industries.",
+            "산업 전반을 바꾸는 기술은 일부에 불과합니다.",
+            "most",
+        ),
+        ("대다수 사용자가 유료 기능을 쓴다.", "유료 기능을 쓰는 사용자는 극소수입니다.", "most"),
+        ("Only a few users pay for it.", "대부분의 사용자가 유료 기능을 씁니다.", "few"),
+        (
+            "Most users pay for it.",
+            "일부 사용자가 유료 기능을 씁니다.",
+            None,
+        ),  # some of a group may be most of it
+        ("소수점 아래 둘째 자리까지 쓴다.", "대부분 정수로 씁니다.", None),  # a decimal point, not a minority
+    ],
+)
+def test_most_of_a_group_against_few_is_a_conflict(statement, evidence, share):
+    assert share_conflict(statement, evidence) == share
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence", "conflict"),
+    [
+        (
+            "안드로이드 기기에서만 쓸 수 있다.",
+            "iOS 기기에서만 가능 (안드로이드도 개발중?)",
+            ("안드로이드", "ios"),
+        ),
+        ("아이폰 같은 iOS 기기에서만 쓸 수 있다.", "iOS 기기에서만 가능", None),
+        ("It runs only on Android phones.", "It runs only on iOS phones.", ("android", "ios")),
+        (
+            "카드로만 결제할 수 있다.",
+            "현금으로만 결제할 수 있다.",
+            None,
+        ),  # nothing shared: two different slots
+        ("It runs only on Android phones.", "iOS 기기에서만 가능", None),  # two scripts: words not comparable
+    ],
+)
+def test_only_one_option_against_only_another_is_a_conflict(statement, evidence, conflict):
+    assert exclusive_conflict(statement, evidence) == conflict
