@@ -22,12 +22,13 @@ LATIN_CLASS |= dict.fromkeys("szj", "S") | {"m": "M", "n": "N", "l": "L", "r": "
 INITIALS = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", ""]
 FINALS = ["", "K", "K", "K", "N", "N", "N", "T", "L", *["L"] * 7, "M", "P", "P", "T", "T", "N", "T", "T"]
 FINALS += ["K", "T", "P", ""]
+VOWELS = "aeiouy"
 SPELLINGS = [  # letter groups English reads as one sound, rewritten before the letters are classed
     (r"ph", "f"),
     (r"ck", "k"),
     (r"x", "ks"),
     (r"sch|sh|ch|tch", "j"),
-    (r"th", "t"),
+    (r"(?<=[aeiou])gh", ""),  # silent: night, Arbaugh
     (r"ng$", "n"),
     (r"c(?=[eiy])", "s"),
     (r"r(?![aeiouy])", ""),  # Korean drops an r that no vowel follows: Baker / 베이커
@@ -35,20 +36,38 @@ SPELLINGS = [  # letter groups English reads as one sound, rewritten before the 
 ]
 
 
+# Sounds Korean writes two ways: every spelling of a name is tried.
+VARIANTS = [
+    (r"th", ("t", "s")),  # Thompson / 톰슨, Smith / 스미스
+    (r"g(?=[eiy])", ("g", "j")),  # Gebru / 게브루, Geoffrey / 제프리
+]
+
+
 def _collapse(classes: list[str]) -> str:
-    """The classes with silent letters dropped and repeats merged: a doubled consonant is one sound,
-    and Korean writes an l between vowels twice (Neuralink / 뉴럴링크)."""
+    """The consonant classes, "." standing for a vowel and "" for a silent letter, with the vowels
+    dropped and a run of one class with no vowel inside merged: a doubled consonant is one sound, and
+    Korean writes the l of Neuralink twice (뉴럴링크: 럴 + 링), while Quixotry keeps both of its k
+    sounds (so 오케스트라, one k, is another word)."""
     heard = [c for c in classes if c]
-    return "".join(c for i, c in enumerate(heard) if i == 0 or c != heard[i - 1])
+    merged = [c for i, c in enumerate(heard) if i == 0 or c != heard[i - 1] or c == "."]
+    return "".join(merged).replace(".", "")
 
 
 @cache
-def latin_skeleton(word: str) -> str:
-    """Consonant classes of a Latin word as Korean would hear them: 'Zuckerberg' -> 'SKPK'."""
-    word = re.sub(r"'s$|[^a-z]", "", word.lower())
-    for pattern, replacement in SPELLINGS:
-        word = re.sub(pattern, replacement, word)
-    return _collapse([LATIN_CLASS.get(letter, "") for letter in word])
+def latin_skeletons(word: str) -> frozenset[str]:
+    """The consonant classes of a Latin word as Korean may hear it: 'Zuckerberg' -> {'SKPK'}; a sound
+    Korean writes two ways (th, a soft g) gives one skeleton for each."""
+    forms = {re.sub(r"'s$|[^a-z]", "", word.lower())}
+    for pattern, choices in VARIANTS:
+        forms = {re.sub(pattern, choice, form) for form in forms for choice in choices}
+    skeletons = set()
+    for form in forms:
+        for pattern, replacement in SPELLINGS:
+            form = re.sub(pattern, replacement, form)
+        skeletons.add(
+            _collapse(["." if letter in VOWELS else LATIN_CLASS.get(letter, "") for letter in form])
+        )
+    return frozenset(skeletons)
 
 
 @cache
@@ -58,15 +77,15 @@ def hangul_skeleton(word: str) -> str:
     for char in word:
         code = ord(char) - 0xAC00
         if 0 <= code < 11172:
-            classes += [INITIALS[code // 588], FINALS[code % 28]]
+            classes += [INITIALS[code // 588], ".", FINALS[code % 28]]
     return _collapse(classes)
 
 
 def spells(name: str, hangul: str, shortest: int = SHORTEST) -> bool:
     """True when a Hangul word spells a Latin name (or one of its words) by sound."""
     theirs = hangul_skeleton(hangul)
-    ours = [latin_skeleton(part) for part in re.split(r"[\s-]+", name)] + [latin_skeleton(name)]
-    return len(theirs) >= shortest and theirs in {s for s in ours if len(s) >= shortest}
+    ours = latin_skeletons(name).union(*map(latin_skeletons, re.split(r"[\s-]+", name)))
+    return len(theirs) >= shortest and theirs in {k for k in ours if len(k) >= shortest}
 
 
 def written_in_hangul(name: str, text: str, shortest: int = SHORTEST) -> bool:
