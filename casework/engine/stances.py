@@ -137,14 +137,19 @@ def _finds(text: str, words: str):
         yield match
 
 
+def _opposed(ours: tuple[bool, bool], theirs: tuple[bool, bool], one: str | None, other: str | None):
+    """`one` when the statement takes only the first side and the evidence only the second, `other` the
+    other way round, else None (both sides, or neither, decide nothing)."""
+    if ours == (True, False) and theirs == (False, True):
+        return one
+    if ours == (False, True) and theirs == (True, False):
+        return other
+    return None
+
+
 def direction_conflict(statement: str, evidence: str) -> str | None:
     """'up' or 'down' when the statement moves one way and the evidence only the other way."""
-    ours, theirs = stance(statement, UP, DOWN), stance(evidence, UP, DOWN, about=statement)
-    if ours == (True, False) and theirs == (False, True):
-        return "up"
-    if ours == (False, True) and theirs == (True, False):
-        return "down"
-    return None
+    return _opposed(stance(statement, UP, DOWN), stance(evidence, UP, DOWN, about=statement), "up", "down")
 
 
 def outcome_conflict(statement: str, evidence: str) -> str | None:
@@ -152,9 +157,7 @@ def outcome_conflict(statement: str, evidence: str) -> str | None:
     ours, theirs = stance(statement, SUCCESS, FAILURE), stance(evidence, SUCCESS, FAILURE, about=statement)
     if ours[1] and not theirs[1] and theirs[0]:  # "failed to achieve X" against "achieved X"
         return "failure"
-    if ours == (True, False) and theirs == (False, True):
-        return "success"
-    return None
+    return _opposed(ours, theirs, "success", None)
 
 
 def level_conflict(statement: str, evidence: str, about: str = "") -> str | None:
@@ -168,21 +171,12 @@ def level_conflict(statement: str, evidence: str, about: str = "") -> str | None
     if any(_finds(lowered, HIGH)) and any(_finds(lowered, LOW)):
         return None
     ours, theirs = stance(statement, HIGH, LOW), stance(evidence, HIGH, LOW, about=about or statement)
-    if ours == (True, False) and theirs == (False, True):
-        return "high"
-    if ours == (False, True) and theirs == (True, False):
-        return "low"
-    return None
+    return _opposed(ours, theirs, "high", "low")
 
 
 def share_conflict(statement: str, evidence: str) -> str | None:
     """'most' or 'few' when the statement puts most of a group where the evidence puts few, or back."""
-    ours, theirs = stance(statement, MOST, FEW), stance(evidence, MOST, FEW, about=statement)
-    if ours == (True, False) and theirs == (False, True):
-        return "most"
-    if ours == (False, True) and theirs == (True, False):
-        return "few"
-    return None
+    return _opposed(stance(statement, MOST, FEW), stance(evidence, MOST, FEW, about=statement), "most", "few")
 
 
 def comparison_conflict(statement: str, evidence: str) -> bool:
