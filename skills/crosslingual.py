@@ -30,32 +30,39 @@ def _script(text: str) -> str:
     return "ko" if HANGUL.search(text) else "latin"
 
 
+def titles_and_headings(library) -> set[str]:
+    return {a.post.title for a in library.posts.values()} | {
+        h.text for a in library.posts.values() for h in a.headings
+    }
+
+
+def closest_across(query: str, texts: list[str], vectors: np.ndarray, bar: float) -> str | None:
+    """The text, in the other script than the query's, closest to it in meaning if at least `bar`."""
+    own = _script(query)
+    others = [i for i, text in enumerate(texts) if _script(text) != own]
+    if not others:
+        return None
+    from casework.engine.encoder import encode
+
+    similarity = vectors[others] @ encode([query])[0]
+    best = int(np.argmax(similarity))
+    return texts[others[best]] if similarity[best] >= bar else None
+
+
 def wordings(library) -> tuple[list[str], np.ndarray]:
     """The corpus's short titles and headings and their unit vectors, encoded once per library."""
     cached = getattr(library, "_crosslingual", None)
     if cached is None:
         from casework.engine.encoder import encode
 
-        names = {a.post.title for a in library.posts.values()} | {
-            h.text for a in library.posts.values() for h in a.headings
-        }
-        texts = sorted(n for n in names if 0 < len(n.split()) <= MOST_WORDS)
+        texts = sorted(n for n in titles_and_headings(library) if 0 < len(n.split()) <= MOST_WORDS)
         cached = library._crosslingual = (texts, encode(texts))
     return cached
 
 
 def translate(library, topic: str) -> str | None:
     """The corpus's title or heading, in the other script, that means the topic; None when none is close."""
-    texts, vectors = wordings(library)
-    own = _script(topic)
-    others = [i for i, text in enumerate(texts) if _script(text) != own]
-    if not others:
-        return None
-    from casework.engine.encoder import encode
-
-    similarity = vectors[others] @ encode([topic])[0]
-    best = int(np.argmax(similarity))
-    return texts[others[best]] if similarity[best] >= SIMILAR else None
+    return closest_across(topic, *wordings(library), SIMILAR)
 
 
 def title_words(library, stem: Callable[[str], str]) -> tuple[list[str], np.ndarray]:
@@ -65,9 +72,7 @@ def title_words(library, stem: Callable[[str], str]) -> tuple[list[str], np.ndar
     if cached is None:
         from casework.engine.encoder import encode
 
-        names = {a.post.title for a in library.posts.values()} | {
-            h.text for a in library.posts.values() for h in a.headings
-        }
+        names = titles_and_headings(library)
         found = {w for name in names for w in re.findall(r"[가-힣]+|[A-Za-z][A-Za-z\-]+", name)}
         words = sorted({stem(w) if HANGUL.match(w) else w.lower() for w in found} - {""})
         words = [w for w in words if len(w) > 1]
@@ -77,13 +82,4 @@ def title_words(library, stem: Callable[[str], str]) -> tuple[list[str], np.ndar
 
 def translate_word(library, word: str, stem: Callable[[str], str]) -> str | None:
     """The title or heading word, in the other script, that means a topic word; None when none is close."""
-    words, vectors = title_words(library, stem)
-    own = _script(word)
-    others = [i for i, w in enumerate(words) if _script(w) != own]
-    if not others:
-        return None
-    from casework.engine.encoder import encode
-
-    similarity = vectors[others] @ encode([word])[0]
-    best = int(np.argmax(similarity))
-    return words[others[best]] if similarity[best] >= WORD_SIMILAR else None
+    return closest_across(word, *title_words(library, stem), WORD_SIMILAR)
