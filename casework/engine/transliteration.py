@@ -2,9 +2,11 @@
 
 Korean writes a foreign name by its sound, so an English claim's "Elon Musk" is "일론 머스크" in the
 post, and no glossary can list every name. Both spellings are reduced to a skeleton of consonant
-classes (vowels, h, w and y dropped; b/p/f/v one class, d/t one, g/k/c/q one, s/z/j/ch one; an r
-before a consonant or at the end is silent in Korean: Jumper / 점퍼), and two words whose
-skeletons are equal and at least two classes long are one name.
+classes (b/p/f/v one class, d/t one, g/k/c/q one, s/z/j/ch one; h and w silent; an r before a
+consonant or at the end is silent in Korean: Jumper / 점퍼; a sound Korean writes two ways, th or a
+soft g, tried both ways). Vowels only keep two equal consonants apart (Google / 구글 is g, g, l) and
+are then dropped. Two words whose skeletons are equal and at least two classes long are one name;
+skills/names.py finds a question's names with the same skeletons.
 Not handled: names Korean spells by meaning (Microsoft Research / 마이크로소프트 연구소 is fine, but
 Open Research / 오픈리서치 needs the glossary), one-consonant names (Ke, Lee), vowel-only differences
 (the skeleton cannot tell Kim from Kum), Japanese or Chinese names read in Korean (Ke Jie / 커제).
