@@ -101,32 +101,41 @@ def find_conflict(
             return f"The corpus has “{pair[0]}” and “{pair[1]}” the other way round."
     if not names:
         return None
-    substituted = compare.substitution(statement, text) or filler_conflict(
-        statement,
-        text,
-        lambda term: rare(library, term),
-        lambda a, b: same_name(library, a, b),
-        korean=lambda name: {v for v in variants(library, name) if re.match(r"[가-힣]", v)},
-        around=around,
-        named=lambda word: word in proper_nouns(text),
-        # the rest of the statement must be half there: an English statement's verbs often have no gloss
-        settled=lambda left_out: (
-            coverage(library, {t: w for t, w in terms.items() if t not in left_out}, text, around, numbers)
-            >= MATCHED
-        ),
-    )
+
+    def same(a: str, b: str) -> bool:
+        return same_name(library, a, b)
+
+    def named_here(word: str) -> bool:  # a proper noun of the sentence, by Kiwi
+        return word in proper_nouns(text)
+
+    def settled(left_out: set[str]) -> bool:
+        """The rest of the statement is half there: an English statement's verbs often have no gloss."""
+        rest = {t: w for t, w in terms.items() if t not in left_out}
+        return coverage(library, rest, text, around, numbers) >= MATCHED
+
+    def fills(word: str, sentences: int) -> bool:  # a name that can fill a slot
+        return name_like(library, word, sentences) and proper(word, statement, text)
+
     substituted = (
-        substituted
-        or maker_conflict(
-            statement, text, lambda a, b: same_name(library, a, b), lambda word: word in proper_nouns(text)
+        compare.substitution(statement, text)
+        or filler_conflict(
+            statement,
+            text,
+            lambda term: rare(library, term),
+            same,
+            korean=lambda name: korean_spellings(library, name),
+            around=around,
+            named=named_here,
+            settled=settled,
         )
+        or maker_conflict(statement, text, same, named_here)
         or slot_conflict(
             statement,
             text,
             around,
-            named=lambda word: name_like(library, word, RARE) and proper(word, statement, text),
-            distinctive=lambda word: name_like(library, word, DISTINCT) and proper(word, statement, text),
-            same=lambda a, b: same_name(library, a, b),
+            named=lambda word: fills(word, RARE),
+            distinctive=lambda word: fills(word, DISTINCT),
+            same=same,
         )
     )
     if substituted:
@@ -134,9 +143,14 @@ def find_conflict(
     return None
 
 
+def korean_spellings(library, term: str) -> set[str]:
+    """The Hangul ones among a term's spellings (its glosses)."""
+    return {v for v in variants(library, term) if re.match(r"[가-힣]", v)}
+
+
 def glossed(library, terms: dict[str, float], statement: str) -> str:
     """The statement with the Korean glosses of its terms: what a Korean sentence can anchor on."""
-    korean = (v for term in terms for v in variants(library, term) if re.match(r"[가-힣]", v))
+    korean = (v for term in terms for v in sorted(korean_spellings(library, term)))
     return " ".join([statement, *dict.fromkeys(korean)])
 
 
