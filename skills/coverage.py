@@ -117,7 +117,7 @@ def coverage(
             found += weight * AROUND  # a verb in another ending: 부추겼다 / 부추기지
         elif term in names and heard(term, names[term], lowered):
             found += weight
-        elif forms == {term} and written_in(term, text):
+        elif forms == {term} and term not in names and written_in(term, text):  # (heard() read the names)
             found += weight  # a name no gloss lists, written in the other script: Datamorph / 데이터모프
         elif forms == {term} and written_in(term, around):
             found += weight * AROUND
