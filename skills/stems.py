@@ -10,15 +10,10 @@ nouns (팀은, 삶의: kept out with the particles; keeping them did not change 
 
 from __future__ import annotations
 
+from casework.engine.hangul import without_final
+
 # A stem's last vowel contracted with the ending's 어/여 (하+였 -> 했, 오+았 -> 왔, 되+어 -> 돼).
 CONTRACTED = dict(zip("해했워웠와왔져졌쳐쳤려렸돼됐여였", "하하우우오오지지치치리리되되이이"))
-HANGUL, FINALS = 0xAC00, 28
-
-
-def without_final(syllable: str) -> str:
-    """A syllable without its final consonant (를 -> 르); a non-Hangul character as it is."""
-    code = ord(syllable) - HANGUL
-    return chr(HANGUL + code - code % FINALS) if 0 <= code < 11172 else syllable
 
 
 def predicate_stem(word: str, lexicon: frozenset[str]) -> str:

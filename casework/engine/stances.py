@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from casework.engine import hangul
+
 UP = (
     r"\b(?:ris(?:e|es|ing|en)|rose|rais|increas(?:e|ed|es|ing)\b|grew|grow(?:s|n|ing)?\b|gain|climb|"
     r"jump|soar|surg|skyrocket|higher|expand|(?:went|go|goes|gone|going)\s+up)|"
@@ -122,8 +124,9 @@ def _modifies(text: str, start: int, anchors: set[str]) -> bool:
     match = re.match(r"([가-힣]+)\s+(\S+)", text[start:])
     if not match:
         return False
-    final = ord(match.group(1)[-1]) - 0xAC00  # a syllable's final consonant is its index modulo 28
-    return final % 28 == 4 and any(match.group(2).startswith(a) for a in anchors)
+    return hangul.parts(match.group(1)[-1])[2] == hangul.NIEUN and any(
+        match.group(2).startswith(a) for a in anchors
+    )
 
 
 def _finds(text: str, words: str):

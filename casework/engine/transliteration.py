@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from casework.engine.hangul import parts
+
 SHORTEST = 2  # consonant classes: a shorter skeleton matches too many words
 LATIN_CLASS = dict.fromkeys("bpfv", "P") | dict.fromkeys("dt", "T") | dict.fromkeys("gkcq", "K")
 LATIN_CLASS |= dict.fromkeys("szj", "S") | {"m": "M", "n": "N", "l": "L", "r": "L"}
@@ -76,10 +78,8 @@ def latin_skeletons(word: str) -> frozenset[str]:
 def hangul_skeleton(word: str) -> str:
     """Consonant classes of a Hangul word, initials and finals: '저커버그' -> 'SKPK'."""
     classes = []
-    for char in word:
-        code = ord(char) - 0xAC00
-        if 0 <= code < 11172:
-            classes += [INITIALS[code // 588], ".", FINALS[code % 28]]
+    for initial, _, final in filter(None, map(parts, word)):
+        classes += [INITIALS[initial], ".", FINALS[final]]
     return _collapse(classes)
 
 

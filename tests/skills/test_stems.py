@@ -1,13 +1,8 @@
 import pytest
 
-from casework.skills.stems import predicate_stem, without_final
+from casework.skills.stems import predicate_stem
 
 LEXICON = frozenset({"오르", "오", "권", "되", "하", "보"})
-
-
-def test_a_final_consonant_comes_off_a_syllable():
-    assert without_final("를") == "르"
-    assert without_final("르") == "르"
 
 
 @pytest.mark.parametrize(
