@@ -11,6 +11,10 @@ Within a post the sentence that states the thesis or conclusion comes first, the
 reading order; posts keep their order. What may stand in a summary at all (no fragments, questions,
 glued lists, quoted chatter or turns of a quoted dialogue) is skills/sentences.py; choosing the posts
 of a topic is skills/selection.py.
+Nothing here is fitted to labels: a summary-worthiness score learned from the dev key points (ridge,
+logistic and k-nearest-neighbour on the encoder's sentence vectors, labelled by any covered point or by
+the oracle's picks; per-term keyword-worthiness with greedy term coverage) mixed into this score gave
+0.53 -> 0.53-0.56 under leave-one-request-out cross-validation, within one request's noise.
 Not handled: abstraction (sentences are quoted, never rewritten or fused), resolving pronouns
 and references to earlier sentences ("이 패턴은 ..."), ordering across posts by argument.
 """
