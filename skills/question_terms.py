@@ -3,9 +3,11 @@
 The question words and the asking around them ("무엇인가요", "what does the author think", "explain …
 in a sentence") are never the topic; what is left are content terms, each weighted by its rarity
 (idf), a Korean word without its question ending and a predicate the analyser cut to one syllable
-read as its stem (오를까요 -> 오르, skills/stems.py). A term is found in a text through any of its
-spellings: its glosses (SSM | State Space Models), for a name the posts write only in Hangul its
-spelling there (Hinton 힌턴, skills/names.py), a Korean one only where a word starts with it.
+read as its stem (오를까요 -> 오르, skills/stems.py), a word the lexicon knows only in parts as the
+whole word, with or without a space (딥페이크, not 딥 + 페이크: a later part never starts a word). A
+term is found in a text through any of its spellings: its glosses (SSM | State Space Models), for a
+name the posts write only in Hangul its spelling there (Hinton 힌턴, skills/names.py), a Korean one
+only where a word starts with it.
 """
 
 from __future__ import annotations
@@ -54,8 +56,19 @@ def word_terms(library, word: str) -> list[str]:
     if not re.match(r"[가-힣]", word):
         return library.terms(word)
     bare = ENDING.sub("", word)
+    if parts := compound_parts(library, bare):
+        return ["".join(parts)]
     terms = [t if len(t) > 1 else predicate_stem(bare, library.lexicon) for t in library.terms(bare)]
     return [t for t in terms if t]
+
+
+def compound_parts(library, word: str) -> list[str]:
+    """The parts of a Korean word the lexicon knows only in parts (딥페이크 -> 딥, 페이크; 워크로드의 ->
+    워크, 로드), [] for any other word: a later part is inside the word, never where a word starts, so
+    the compound is looked for whole (the analyser keeps no later part of one syllable: those are
+    particles and endings)."""
+    parts = library.terms(word) if re.match(r"[가-힣]", word) else []
+    return parts if len(parts) > 1 and word.startswith("".join(parts)) else []
 
 
 def question_terms(library, question: str) -> dict[str, float]:
@@ -69,6 +82,8 @@ def question_terms(library, question: str) -> dict[str, float]:
             continue  # a letter left by the analyser is a possessive ('s)
         known = [f for f in forms(library, term) if f in library.lexicon]
         unknown = UNKNOWN_IDF if term in names or not term.isascii() or term.isdigit() else UNKNOWN_WORD
+        if not known and (parts := compound_parts(library, term)):
+            unknown = max(library.idf(p) for p in parts)  # as rare as its rarest part
         weights[term] = min(library.idf(f) for f in known) if known else unknown
     return weights
 
@@ -92,9 +107,10 @@ def forms(library, term: str) -> set[str]:
 
 
 def question_spellings(library, question: str, weights: dict[str, float]) -> dict[str, set[str]]:
-    """Each question term's spellings: its glosses, and for a name no gloss writes in Hangul, the
-    Hangul spelling the posts use (Hinton 힌턴, skills/names.py)."""
-    spellings = {t: forms(library, t) for t in weights}
+    """Each question term's spellings: its glosses, a compound also with a space between its parts
+    (데이터센터, 데이터 센터), and for a name no gloss writes in Hangul, the Hangul spelling the posts use
+    (Hinton 힌턴, skills/names.py)."""
+    spellings = {t: forms(library, t) | {" ".join(compound_parts(library, t))} - {""} for t in weights}
     for term, name in names(question).items():
         if term in spellings and all(f.isascii() for f in spellings[term]):
             spellings[term] |= {h for h in [hangul_spelling(library, name)] if h}

@@ -8,7 +8,7 @@ import pytest
 
 from casework.skills.answer import answer_question
 from casework.skills.intent import parse_intent
-from casework.skills.question_terms import question_terms
+from casework.skills.question_terms import question_spellings, question_terms
 
 AGENTS_POST = "AI 에이전트의 협업과 오케스트레이션"
 
@@ -153,3 +153,20 @@ def test_a_prediction_the_posts_do_not_make_gets_no_answer(library):
 def test_a_term_the_post_introduces_is_answered_with_the_sentence_that_explains_it(library):
     answer = [s.text for s in answer_question(library, "FFF 고객이 뭐예요?")]
     assert any(text.startswith('"Friends, Family, and Fools"의 약자인데') for text in answer)
+
+
+def test_a_compound_the_lexicon_knows_only_in_parts_is_one_term(library):
+    # The analyser cuts 클럽하우스 into 클럽 + 하우스; 하우스 never starts a word, so only the whole is found.
+    terms = question_terms(library, "클럽하우스는 어떤 서비스인가요?")
+    assert "클럽하우스" in terms and not {"클럽", "하우스"} & set(terms)
+    assert terms["클럽하우스"] == max(library.idf("클럽"), library.idf("하우스"))  # as rare as its rarer part
+
+
+def test_a_compound_is_found_written_with_or_without_a_space(library):
+    terms = question_terms(library, "클럽하우스는 어떤 서비스인가요?")
+    assert {"클럽하우스", "클럽 하우스"} <= question_spellings(library, "", terms)["클럽하우스"]
+
+
+def test_a_question_on_a_compound_is_answered_from_the_post_that_writes_it(library):
+    answer = answer_question(library, "딥페이크 제작을 단속으로 막기 어려운 이유는 뭔가요?")
+    assert {s.title for s in answer} == {"KBS 9시 뉴스에 출연하였습니다."}
